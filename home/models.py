@@ -1,0 +1,159 @@
+"""Site-wide pages and settings: the home page, standard text pages, the contact page, site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from news.blocks import BodyBlock
+
+from .page_fields import SYNCHRONISED_SLUG
+
+
+class HomePage(Page):
+    """The root of each locale's tree: introduction, latest notices and news, recommended items."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    template = "home/home_page.html"
+    override_translatable_fields = SYNCHRONISED_SLUG
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ContactPage",
+        "news.SectionPage",
+        "membership.MembershipPage",
+        "membership.MemberDirectoryPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.queries import home_page_listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_listings(self))
+        return context
+
+
+class StandardPage(Page):
+    """A text page (overview, charter, policies…) with a StreamField body."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    template = "home/standard_page.html"
+    override_translatable_fields = SYNCHRONISED_SLUG
+    parent_page_types = ["home.HomePage", "home.StandardPage", "membership.MembershipPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class ContactPage(Page):
+    """Contact Us: the text plus the contact details held in the site settings."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    template = "home/contact_page.html"
+    override_translatable_fields = SYNCHRONISED_SLUG
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """
+    Contact details, filing numbers and footer texts, edited once for both languages.
+
+    The translatable texts are django-modeltranslation fields (`address_zh_hans`, `address_en`…),
+    shown side by side; the plain attribute follows the active language and falls back to Chinese.
+    """
+
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("public e-mail"), blank=True)
+    secretariat_email = models.EmailField(
+        _("secretariat e-mail"), blank=True, help_text=_("Receives notifications of applications and registrations.")
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    wechat_account_name = models.CharField(_("WeChat official account name"), max_length=100, blank=True)
+    wechat_qr_code = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("WeChat QR code"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    icp_number = models.CharField(
+        _("ICP filing number"), max_length=60, blank=True, help_text=_("Shown exactly as filed, e.g. 蜀ICP17033979号.")
+    )
+    icp_url = models.URLField(_("ICP filing link"), blank=True, default="https://beian.miit.gov.cn/")
+    public_security_filing_number = models.CharField(_("public security filing number"), max_length=60, blank=True)
+    public_security_filing_url = models.URLField(_("public security filing link"), blank=True)
+    copyright_holder = models.CharField(_("copyright holder"), max_length=120, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("tagline_zh_hans"), FieldPanel("tagline_en")],
+            heading=_("Tagline"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("secretariat_email"),
+                FieldPanel("address_zh_hans"),
+                FieldPanel("address_en"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("wechat_account_name_zh_hans"),
+                FieldPanel("wechat_account_name_en"),
+                FieldPanel("wechat_qr_code"),
+            ],
+            heading=_("WeChat"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("icp_number"),
+                FieldPanel("icp_url"),
+                FieldPanel("public_security_filing_number"),
+                FieldPanel("public_security_filing_url"),
+                FieldPanel("copyright_holder_zh_hans"),
+                FieldPanel("copyright_holder_en"),
+            ],
+            heading=_("Filing numbers and copyright"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

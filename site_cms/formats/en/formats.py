@@ -1,0 +1,5 @@
+"""English date formats in the British style the site uses: 22 May 2024."""
+
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATE_FORMAT = "d/m/Y"
