@@ -150,19 +150,22 @@ class Glossary:
     """zh → en pairs in wagtail-localize's segment form (HTML-escaped, inline markup only)."""
 
     def __init__(self):
-        self.pairs: dict[str, str] = {}
+        self.pairs: dict[tuple[str, str], str] = {}
 
-    def add(self, zh: str, en: str) -> None:
+    def add(self, zh: str, en: str, field: str = "") -> None:
+        """Pair `zh` with `en`; with `field`, only for that field (the segment's context path)."""
         if zh and zh.strip():
             # First wins: a title keeps its own translation when a body repeats the words.
-            self.pairs.setdefault(self.key(StringValue.from_plaintext(zh).data), StringValue.from_plaintext(en).data)
+            key = (field, self.key(StringValue.from_plaintext(zh).data))
+            self.pairs.setdefault(key, StringValue.from_plaintext(en).data)
 
     @staticmethod
     def key(segment_html: str) -> str:
         return " ".join(segment_html.split())
 
-    def lookup(self, segment_html: str) -> str | None:
-        return self.pairs.get(self.key(segment_html))
+    def lookup(self, segment_html: str, context_path: str = "") -> str | None:
+        key = self.key(segment_html)
+        return self.pairs.get((context_path, key)) or self.pairs.get(("", key))
 
 
 def build_body(blocks: list[dict], glossary: Glossary) -> list[tuple[str, object]]:
@@ -234,8 +237,9 @@ class SiteContentLoader:
                 self.created.append(f"category {slug}")
             categories[slug] = category
             glossary = self.glossary_for(f"category:{slug}")
-            glossary.add(name_zh, name_en)
-            glossary.add(tag_zh, tag_en)
+            # 活动邀请 is both the name and the tag of a category: "Event Invitations" / "Event Invitation".
+            glossary.add(name_zh, name_en, field="name")
+            glossary.add(tag_zh, tag_en, field="tag_label")
         return categories
 
     # -- the home page and the Site --------------------------------------------------------------
@@ -381,7 +385,7 @@ class SiteContentLoader:
         glossary = self.glossary_for(key)
         missing = []
         for segment in source.stringsegment_set.select_related("string", "context"):
-            english = glossary.lookup(segment.string.data)
+            english = glossary.lookup(segment.string.data, segment.context.path)
             if english is None:
                 missing.append(segment.string.data)
                 continue

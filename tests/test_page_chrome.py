@@ -130,6 +130,8 @@ def test_recruitment_filter_shows_the_talent_fair(client):
     html = client.get("/en/news/?category=recruitment").content.decode()
     assert "2024 Chengdu Foreign Talent Recruitment Fair" in html
     assert "Industry Insights" in html  # the filter bar
+    # A category's tag label has its own translation, even where the Chinese name and tag are equal.
+    assert '<span class="tag">Event Invitation</span>2024 Chengdu Foreign Talent' in html
 
 
 def test_policies_filter_shows_no_items_yet(client):
