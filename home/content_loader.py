@@ -10,13 +10,14 @@ without an English text is an error, never a silent fallback to Chinese.
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -221,8 +222,11 @@ class SiteContentLoader:
         pages = self.load_tree(SITE_TREE, home, categories)
         self.load_articles(pages["news"], NEWS_ITEMS, categories, recommended=False)
         self.load_articles(pages["notices"], RECOMMENDED_NOTICES, categories, recommended=True)
+        demo_event = self.load_demo_event(pages["news"], categories) if settings.SITE_DEMO_CONTENT else None
         self.load_site_settings()
         self.translate_all(categories, home)
+        if demo_event is not None:
+            self.resync_translation(demo_event)
         self.log(f"Site content ready ({len(self.created)} objects created).")
 
     # -- categories ------------------------------------------------------------------------------
@@ -331,9 +335,7 @@ class SiteContentLoader:
             body = build_body(data["body"], glossary)
             event = data.get("event")
             if event:
-                for fact in ("venue", "address"):
-                    if event.get(fact):
-                        glossary.add(event[fact]["zh"], event[fact]["en"])
+                add_event_glossary(glossary, event)
             if ArticlePage.objects.child_of(section).filter(slug=key).exists():
                 continue
             fields = {
@@ -347,6 +349,8 @@ class SiteContentLoader:
                 "locale": self.source_locale,
             }
             page = EventPage(**fields, **event_fields(event)) if event else ArticlePage(**fields)
+            if event:
+                page.organisers = event_organisers(event)
             slugs = SEED_TAG_CATEGORIES[data["seed_tag"]] + EXTRA_CATEGORIES.get(key, [])
             page.article_categories = [
                 ArticleCategory(category=categories[slug], sort_order=index) for index, slug in enumerate(slugs)
@@ -354,6 +358,51 @@ class SiteContentLoader:
             section.add_child(instance=page)
             page.save_revision().publish()
             self.created.append(f"article {key}")
+
+    # -- the demo event (development and demonstrations only) ------------------------------------
+    def load_demo_event(self, section: Page, categories) -> EventPage:
+        """An upcoming event to try registration on; a past one is moved forward, never duplicated."""
+        data = read_json("demo", "demo-event")
+        glossary = self.glossary_for(f"page:{data['slug']}")
+        self.add_titles(glossary, data)
+        glossary.add(data["summary"]["zh"], data["summary"]["en"])
+        body = build_body(data["body"], glossary)
+        add_event_glossary(glossary, data["event"])
+        zone = ZoneInfo(settings.TIME_ZONE)
+        day = timezone.localdate() + timedelta(days=21)
+        start = datetime(day.year, day.month, day.day, 14, 0, tzinfo=zone)
+        schedule = {"start": start, "end": start + timedelta(hours=3), "date": timezone.localdate()}
+
+        event = EventPage.objects.child_of(section).filter(slug=data["slug"]).first()
+        if event is None:
+            fields = {**event_fields(data["event"]), **schedule}
+            event = EventPage(
+                title=data["title"]["zh"],
+                slug=data["slug"],
+                summary=data["summary"]["zh"],
+                body=body,
+                locale=self.source_locale,
+                registration_enabled=True,
+                waitlist_enabled=True,
+                group_registration=True,
+                max_group_size=5,
+                **fields,
+            )
+            event.article_categories = [ArticleCategory(category=categories["event-invitations"], sort_order=0)]
+            section.add_child(instance=event)
+            event.save_revision().publish()
+            self.created.append("demo event")
+        elif event.is_past or (event.start and event.start < timezone.now()):
+            for name, value in schedule.items():
+                setattr(event, name, value)
+            event.save_revision().publish()
+            self.log("Moved the demo event forward.")
+        return event
+
+    def resync_translation(self, page: Page) -> None:
+        """Bring the English page in step with its (changed) source, reusing the stored translations."""
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        source.create_or_update_translation(self.target_locale, publish=True, fallback=False)
 
     # -- site settings ---------------------------------------------------------------------------
     def load_site_settings(self) -> None:
@@ -402,19 +451,61 @@ class SiteContentLoader:
         self.created.append(f"translation of {instance}")
 
 
+EVENT_TEXT_FACTS = ("venue", "address", "audience", "scale_note", "exhibition_scope", "notes")
+
+
+def _zh(value: dict | None) -> str:
+    return (value or {}).get("zh", "")
+
+
+def add_event_glossary(glossary: Glossary, event: dict) -> None:
+    for fact in EVENT_TEXT_FACTS:
+        if event.get(fact):
+            glossary.add(event[fact]["zh"], event[fact]["en"])
+    for organiser in event.get("organisers") or []:
+        glossary.add(organiser["name"]["zh"], organiser["name"]["en"])
+    for contact in (event.get("contacts") or [])[:1]:
+        glossary.add(contact["name"]["zh"], contact["name"]["en"])
+    for item in event.get("agenda") or []:
+        glossary.add(item["time"], item["time"])
+        glossary.add(item["zh"], item["en"])
+
+
 def event_fields(event: dict) -> dict:
-    """EventPage fields from the seed's facts: only what the seed states."""
+    """EventPage fields from the seed's facts: only what the seed states, blank where it is silent."""
     zone = ZoneInfo(event.get("timezone") or settings.TIME_ZONE)
     start, start_all_day = parse_when(event.get("start"), zone, end=False)
     end, end_all_day = parse_when(event.get("end"), zone, end=True)
+    contact = (event.get("contacts") or [{}])[0]
     return {
         "start": start,
         "end": end,
         "all_day": start_all_day or end_all_day,
-        "venue": (event.get("venue") or {}).get("zh", ""),
-        "address": (event.get("address") or {}).get("zh", ""),
+        **{fact: _zh(event.get(fact)) for fact in EVENT_TEXT_FACTS},
         "event_format": event.get("format") or "",
+        "capacity_onsite": event.get("capacity_offline"),
+        "capacity_online": event.get("capacity_online"),
+        "contact_name": _zh(contact.get("name")),
+        "contact_phone": contact.get("phone") or "",
+        "contact_wechat": contact.get("phone", "") if contact.get("wechat_same_as_phone") else "",
+        "agenda": [
+            ("item", {"time": item["time"], "title": item["zh"], "description": ""})
+            for item in event.get("agenda") or []
+        ],
     }
+
+
+ORGANISER_ROLES = {"guidance", "host", "organiser", "co_organiser", "supporter"}
+
+
+def event_organisers(event: dict) -> list:
+    from news.models import EventOrganiser
+
+    return [
+        EventOrganiser(role=organiser["role"], name=organiser["name"]["zh"], sort_order=index)
+        for index, organiser in enumerate(event.get("organisers") or [])
+        if organiser["role"] in ORGANISER_ROLES
+    ]
 
 
 def parse_when(value: str | None, zone: ZoneInfo, end: bool) -> tuple[datetime | None, bool]:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -30,3 +31,8 @@ def server_error(request):
     with translation.override(language):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
     return HttpResponseServerError(body)
+
+
+def csrf_failure(request, reason=""):
+    """A stale or missing CSRF token: explain it in the visitor's language, keep nothing."""
+    return render(request, "403_csrf.html", status=403)

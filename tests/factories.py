@@ -37,3 +37,47 @@ def make_article(parent: Page, title: str | None = None, day: datetime.date | No
 
 def locale(language: str) -> Locale:
     return Locale.objects.get(language_code=language)
+
+
+def make_event(parent: Page | None = None, **fields):
+    """A published, registrable event on the Chinese tree, starting in two weeks."""
+    from django.utils import timezone
+
+    from news.models import EventPage
+
+    parent = parent or section("news")
+    number = next(_counter)
+    start = timezone.now() + datetime.timedelta(days=14)
+    defaults = {
+        "title": f"测试活动 {number}",
+        "slug": f"test-event-{number}",
+        "date": timezone.localdate(),
+        "summary": "活动摘要",
+        "start": start,
+        "end": start + datetime.timedelta(hours=3),
+        "venue": "成都高新区",
+        "event_format": "offline",
+        "registration_enabled": True,
+        "capacity_onsite": 5,
+        "locale": parent.locale,
+    }
+    defaults.update(fields)
+    event = EventPage(**defaults)
+    parent.add_child(instance=event)
+    event.save_revision().publish()
+    return event
+
+
+def translate_to_english(page: Page) -> Page:
+    """An English translation through wagtail-localize (untranslated segments fall back), published."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale("en"))
+    translation.save_target(publish=True)
+    english = page.get_translation(locale("en"))
+    if not english.live:
+        # wagtail-localize publishes in an on_commit hook, which never fires inside a test transaction.
+        english.get_latest_revision().publish()
+        english.refresh_from_db()
+    return english

@@ -240,3 +240,15 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # "22 May 2024" on English pages (Django's default English format is "May 22, 2024").
 FORMAT_MODULE_PATH = ["site_cms.formats"]
+
+# ------------------------------------------------------------------------------------------------
+# Public forms: spam protection (home/spam.py)
+# ------------------------------------------------------------------------------------------------
+FORM_MIN_SUBMIT_SECONDS = int(os.environ.get("FORM_MIN_SUBMIT_SECONDS", "3"))
+FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 3600)))
+# (submissions, seconds): 60 an hour per IP lets 30 colleagues behind one company address register.
+RATE_LIMIT_PER_IP = (int(os.environ.get("RATE_LIMIT_PER_IP", "60")), 3600)
+RATE_LIMIT_PER_EMAIL = (int(os.environ.get("RATE_LIMIT_PER_EMAIL", "5")), 3600)
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"

@@ -1,4 +1,4 @@
-"""Section listings, articles, events and their categories."""
+"""Section listings and articles."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -9,62 +9,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
 from home.page_fields import SYNCHRONISED_SLUG
 
-from .blocks import BodyBlock
+from ..blocks import BodyBlock
+from .categories import Category
 
 LISTING_PAGE_SIZE = 10
-
-
-class Category(TranslatableMixin, models.Model):
-    """
-    A category of notices and news (最新政策 / Policies…), translated like the pages.
-
-    The slug is ASCII and the same in both locales, so `?category=policies` works on either tree
-    and the language switcher can keep it.
-    """
-
-    name = models.CharField(_("name"), max_length=60)
-    tag_label = models.CharField(
-        _("tag label"), max_length=30, help_text=_("The short label shown before titles in listings, e.g. 资讯.")
-    )
-    slug = models.SlugField(_("slug"), max_length=60, allow_unicode=False)
-
-    panels = [FieldPanel("name"), FieldPanel("tag_label"), FieldPanel("slug")]
-    override_translatable_fields = [SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_category_slug_per_locale")]
-
-    def __str__(self):
-        return self.name
-
-
-register_snippet(Category)
-
-
-class SectionCategory(TranslatableMixin, Orderable):
-    """
-    A category a section offers as a filter (and as a drop-down entry in the main menu).
-
-    Translatable so that wagtail-localize points the English section at the English category.
-    """
-
-    page = ParentalKey("news.SectionPage", related_name="section_categories", on_delete=models.CASCADE)
-    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("category")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
 
 
 class SectionPage(Page):
@@ -88,7 +41,7 @@ class SectionPage(Page):
         verbose_name_plural = _("section pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import section_listing
+        from news.queries import section_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(section_listing(self, request))
@@ -177,60 +130,11 @@ class ArticlePage(Page):
     @property
     def event(self):
         """The EventPage row when this article is an event (select_related in listings), else None."""
+        from .events import EventPage
+
         if isinstance(self, EventPage):
             return self
         try:
             return self.eventpage
         except EventPage.DoesNotExist:
             return None
-
-
-class EventFormat(models.TextChoices):
-    OFFLINE = "offline", _("On site")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("On site and online")
-
-
-class EventPage(ArticlePage):
-    """An invitation to an event or exhibition; listed among the articles of its section."""
-
-    start = models.DateTimeField(_("start"), null=True, blank=True, help_text=_("Blank: to be announced."))
-    end = models.DateTimeField(_("end"), null=True, blank=True)
-    venue = models.CharField(_("venue"), max_length=255, blank=True)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    event_format = models.CharField(
-        _("format"), max_length=10, choices=EventFormat.choices, blank=True, help_text=_("Blank: not stated.")
-    )
-    all_day = models.BooleanField(
-        _("all day"), default=False, help_text=_("Show dates only, without times (e.g. a three-day exhibition).")
-    )
-
-    content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")]),
-                FieldPanel("venue"),
-                FieldPanel("address"),
-                FieldPanel("event_format"),
-            ],
-            heading=_("Event"),
-        )
-    ]
-    search_fields = ArticlePage.search_fields + [index.SearchField("venue")]
-
-    template = "news/event_page.html"
-    parent_page_types = ["news.SectionPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
-
-    @property
-    def is_past(self) -> bool:
-        now = timezone.now()
-        if self.end:
-            return self.end < now
-        if self.start:
-            return self.start < now
-        return self.date < timezone.localdate()

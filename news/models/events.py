@@ -1,0 +1,230 @@
+"""Events and exhibitions: facts, organisers, agenda, and the registration settings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from modelcluster.fields import ParentalKey
+
+from home.page_fields import SYNCHRONISED_SLUG
+
+from .pages import ArticlePage
+
+
+class EventFormat(models.TextChoices):
+    OFFLINE = "offline", _("On site")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("On site and online")
+
+
+class AttendanceMode(models.TextChoices):
+    ONSITE = "onsite", _("On site")
+    ONLINE = "online", _("Online")
+
+
+class RegistrationState(models.TextChoices):
+    NOT_OPEN = "not_open", _("Registration not yet open")
+    OPEN = "open", _("Registration open")
+    WAITLIST = "waitlist", _("Fully booked: joining the waiting list")
+    FULL = "full", _("Fully booked")
+    CLOSED = "closed", _("Registration closed")
+    PAST = "past", _("This event has ended")
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    time = blocks.CharBlock(label=_("Time"), max_length=40, help_text=_("e.g. 09:00-10:40"))
+    title = blocks.CharBlock(label=_("Item"))
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "time"
+        label = _("Agenda item")
+
+
+class EventOrganiser(TranslatableMixin, Orderable):
+    """A guidance unit, organiser, host or supporter of an event, with its translated name."""
+
+    class Role(models.TextChoices):
+        GUIDANCE = "guidance", _("Guided by")
+        HOST = "host", _("Hosted by")
+        ORGANISER = "organiser", _("Organised by")
+        CO_ORGANISER = "co_organiser", _("Co-organised by")
+        SUPPORTER = "supporter", _("Supported by")
+
+    page = ParentalKey("news.EventPage", related_name="organisers", on_delete=models.CASCADE)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    name = models.CharField(_("name"), max_length=200)
+
+    panels = [FieldPanel("role"), FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("organiser")
+
+
+class EventPage(ArticlePage):
+    """
+    An invitation to an event or exhibition, listed among the articles of its section.
+
+    The Chinese page is the source of an event's facts: capacity, registration window and waitlist
+    are read from it whichever language a visitor registers in, and registrations belong to it.
+    """
+
+    start = models.DateTimeField(_("start"), null=True, blank=True, help_text=_("Blank: to be announced."))
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Show dates only, without times (e.g. a three-day exhibition).")
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    event_format = models.CharField(
+        _("format"), max_length=10, choices=EventFormat.choices, blank=True, help_text=_("Blank: not stated.")
+    )
+    audience = models.CharField(_("audience"), max_length=255, blank=True)
+    scale_note = models.CharField(_("scale"), max_length=255, blank=True, help_text=_("e.g. 50+ on site, 200 online"))
+    exhibition_scope = models.TextField(_("exhibition scope"), blank=True)
+    agenda = StreamField([("item", AgendaItemBlock())], blank=True, verbose_name=_("agenda"))
+    notes = models.TextField(_("notes"), blank=True, help_text=_("e.g. free booths for early registration"))
+
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_wechat = models.CharField(_("contact WeChat ID"), max_length=60, blank=True)
+
+    registration_enabled = models.BooleanField(_("take registrations on this page"), default=False)
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Blank: at the start of the event.")
+    )
+    capacity_onsite = models.PositiveIntegerField(
+        _("on-site seats"), null=True, blank=True, help_text=_("Blank: unlimited.")
+    )
+    capacity_online = models.PositiveIntegerField(
+        _("online places"), null=True, blank=True, help_text=_("Blank: unlimited.")
+    )
+    waitlist_enabled = models.BooleanField(_("waiting list when full"), default=False)
+    group_registration = models.BooleanField(_("allow several attendees per registration"), default=False)
+    max_group_size = models.PositiveSmallIntegerField(_("largest group"), default=5)
+
+    content_panels = ArticlePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")]),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("event_format"),
+                FieldPanel("audience"),
+                FieldPanel("scale_note"),
+                FieldPanel("exhibition_scope"),
+                FieldPanel("notes"),
+            ],
+            heading=_("Event"),
+        ),
+        InlinePanel("organisers", label=_("Organisers")),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel(
+                    [FieldPanel("contact_phone"), FieldPanel("contact_email"), FieldPanel("contact_wechat")]
+                ),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                FieldRowPanel([FieldPanel("capacity_onsite"), FieldPanel("capacity_online")]),
+                FieldPanel("waitlist_enabled"),
+                FieldRowPanel([FieldPanel("group_registration"), FieldPanel("max_group_size")]),
+            ],
+            heading=_("Registration (set on the Chinese page; the English page follows it)"),
+        ),
+    ]
+    search_fields = ArticlePage.search_fields + [index.SearchField("venue"), index.SearchField("audience")]
+    override_translatable_fields = SYNCHRONISED_SLUG + [
+        SynchronizedField("contact_phone"),
+        SynchronizedField("contact_wechat"),
+    ]
+
+    template = "news/event_page.html"
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    # -- facts -----------------------------------------------------------------------------------
+    @property
+    def is_past(self) -> bool:
+        now = timezone.now()
+        if self.end:
+            return self.end < now
+        if self.start:
+            return self.start < now
+        return self.date < timezone.localdate()
+
+    def source_event(self) -> "EventPage":
+        """The Chinese event this page translates (itself on the Chinese tree): the one with the seats."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .select_related("locale")
+            .first()
+        )
+        return source or self
+
+    def attendance_modes(self) -> list[str]:
+        if self.event_format == EventFormat.ONLINE:
+            return [AttendanceMode.ONLINE]
+        if self.event_format == EventFormat.HYBRID:
+            return [AttendanceMode.ONSITE, AttendanceMode.ONLINE]
+        return [AttendanceMode.ONSITE]
+
+    def capacity_for(self, mode: str) -> int | None:
+        return self.capacity_online if mode == AttendanceMode.ONLINE else self.capacity_onsite
+
+    def registration_state(self, seats_left: dict[str, int | None] | None = None) -> str:
+        """Where registration stands now; `seats_left` (by mode, None = unlimited) decides full vs open."""
+        now = timezone.now()
+        if self.is_past:
+            return RegistrationState.PAST
+        if not self.registration_enabled:
+            return RegistrationState.CLOSED
+        if self.registration_opens and now < self.registration_opens:
+            return RegistrationState.NOT_OPEN
+        closes = self.registration_closes or self.start
+        if closes and now >= closes:
+            return RegistrationState.CLOSED
+        if seats_left is not None and all(left is not None and left <= 0 for left in seats_left.values()):
+            return RegistrationState.WAITLIST if self.waitlist_enabled else RegistrationState.FULL
+        return RegistrationState.OPEN
+
+    # -- serving ---------------------------------------------------------------------------------
+    def serve(self, request, *args, **kwargs):
+        from news.registration_views import serve_event_page
+
+        response = serve_event_page(self, request, *args, **kwargs)
+        # Seats left, registration state and the form's tokens must never come from a cache.
+        add_never_cache_headers(response)
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from news.registration_views import registration_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(registration_context(self, request, kwargs.get("form")))
+        return context

@@ -1,0 +1,98 @@
+"""Event registrations and the seat counters that keep capacity exact under concurrency."""
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .events import AttendanceMode
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
+
+
+def new_reference() -> str:
+    return "R-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class SeatCounter(models.Model):
+    """
+    Seats taken per event and attendance mode.
+
+    Kept apart from the page row on purpose: publishing a page revision rewrites every page field,
+    and would reset a counter stored there. Seats are taken with one conditional UPDATE
+    (`taken + n <= capacity`), which is atomic on PostgreSQL and serialised on SQLite.
+    """
+
+    event = models.ForeignKey("news.EventPage", on_delete=models.CASCADE, related_name="seat_counters")
+    mode = models.CharField(max_length=10, choices=AttendanceMode.choices)
+    taken = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "mode"], name="unique_seat_counter")]
+
+    def __str__(self):
+        return f"{self.event_id}/{self.mode}: {self.taken}"
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITLISTED)
+
+    event = models.ForeignKey(
+        "news.EventPage", verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    reference = models.CharField(_("reference"), max_length=20, unique=True, default=new_reference, editable=False)
+    submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    attendance_mode = models.CharField(_("attendance"), max_length=10, choices=AttendanceMode.choices)
+    attendees = models.PositiveSmallIntegerField(_("attendees"), default=1)
+
+    name = models.CharField(_("name"), max_length=60)
+    organisation = models.CharField(_("organisation"), max_length=120)
+    job_title = models.CharField(_("job title"), max_length=60, blank=True)
+    phone = models.CharField(_("mobile phone"), max_length=20)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    email_normalised = models.CharField(max_length=254, editable=False)
+    remarks = models.TextField(_("remarks"), max_length=1000, blank=True)
+    language = models.CharField(_("language"), max_length=10)
+
+    consent_at = models.DateTimeField(_("consent given at"))
+    privacy_policy_version = models.CharField(_("privacy policy version"), max_length=40)
+
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("promoted from the waiting list at"), null=True, blank=True)
+    email_sent_at = models.DateTimeField(_("last e-mail sent at"), null=True, blank=True)
+    email_error = models.TextField(_("last e-mail error"), blank=True)
+
+    class Meta:
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One active registration per person and event; after cancelling, one may register again.
+            models.UniqueConstraint(
+                fields=["event", "email_normalised"],
+                condition=Q(status__in=["confirmed", "waitlisted"]),
+                name="one_active_registration_per_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status", "attendance_mode", "created_at"])]
+
+    def __str__(self):
+        return f"{self.reference} {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.email_normalised = self.email.strip().casefold()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
