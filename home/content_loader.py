@@ -25,7 +25,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.strings import StringValue
 
 from home.models import ContactPage, HomePage, SiteSettings, StandardPage
-from membership.models import MemberDirectoryPage, MembershipPage
+from membership.models import Industry, MemberDirectoryPage, MemberGrade, MembershipPage, MemberUnit
 from news.models import ArticleCategory, ArticlePage, Category, EventPage, SectionCategory, SectionPage
 
 logger = logging.getLogger(__name__)
@@ -118,6 +118,26 @@ RECOMMENDED_NOTICES = [
     "expert-recruitment-notice",
     "epidemic-prevention-urgent-notice",
     "work-safety-initiative",
+]
+
+# Reference data for the membership form and the directory (editable in the admin).
+INDUSTRIES = [
+    ("it-services", "信息技术服务", "IT services"),
+    ("service-outsourcing", "服务外包", "Service outsourcing"),
+    ("digital-culture", "数字文化与创意", "Digital culture and creative industries"),
+    ("finance", "金融服务", "Financial services"),
+    ("logistics", "物流与供应链", "Logistics and supply chain"),
+    ("professional-services", "咨询与专业服务", "Consulting and professional services"),
+    ("exhibitions", "会展与商务服务", "Exhibitions and business services"),
+    ("education-talent", "教育与人才服务", "Education and talent services"),
+    ("health", "医药与健康服务", "Pharmaceutical and health services"),
+    ("other", "其他", "Other"),
+]
+GRADES = [
+    ("member", "会员单位", "Member"),
+    ("council-member", "理事单位", "Council Member"),
+    ("vice-president-member", "副会长单位", "Vice-President Member"),
+    ("president-member", "会长单位", "President Member"),
 ]
 
 SITE_SETTINGS = {
@@ -224,6 +244,9 @@ class SiteContentLoader:
         self.load_articles(pages["notices"], RECOMMENDED_NOTICES, categories, recommended=True)
         demo_event = self.load_demo_event(pages["news"], categories) if settings.SITE_DEMO_CONTENT else None
         self.load_site_settings()
+        self.load_membership_reference_data()
+        if settings.SITE_DEMO_CONTENT:
+            self.load_sample_members()
         self.translate_all(categories, home)
         if demo_event is not None:
             self.resync_translation(demo_event)
@@ -403,6 +426,45 @@ class SiteContentLoader:
         """Bring the English page in step with its (changed) source, reusing the stored translations."""
         source, _created = TranslationSource.update_or_create_from_instance(page)
         source.create_or_update_translation(self.target_locale, publish=True, fallback=False)
+
+    # -- membership reference data (modeltranslation: one record, both languages) ----------------
+    def load_membership_reference_data(self) -> None:
+        for order, (slug, name_zh, name_en) in enumerate(INDUSTRIES):
+            Industry.objects.get_or_create(
+                slug=slug, defaults={"name_zh_hans": name_zh, "name_en": name_en, "sort_order": order}
+            )
+        for order, (slug, name_zh, name_en) in enumerate(GRADES):
+            MemberGrade.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name_zh_hans": name_zh,
+                    "name_en": name_en,
+                    "description_zh_hans": "具体权利和义务以协会章程为准，详情请咨询协会秘书处。",
+                    "description_en": (
+                        "Rights and duties follow the association's charter; the Secretariat has the details."
+                    ),
+                    "sort_order": order,
+                },
+            )
+
+    def load_sample_members(self) -> None:
+        """A few clearly labelled sample entries so the directory can be tried (never in production)."""
+        industries = list(Industry.objects.all())
+        grades = list(MemberGrade.objects.all())
+        for number, letter in enumerate("ABC"):
+            MemberUnit.objects.get_or_create(
+                is_sample=True,
+                name_zh_hans=f"示例会员单位{letter}（演示数据）",
+                defaults={
+                    "name_en": f"Sample Member {letter} (demo data)",
+                    "description_zh_hans": "这是演示数据，并非真实的会员单位。",
+                    "description_en": "This is demo data, not a real member organisation.",
+                    "industry": industries[number % len(industries)],
+                    "grade": grades[number % len(grades)],
+                    "member_since": date(2024, 1, 1),
+                    "published": True,
+                },
+            )
 
     # -- site settings ---------------------------------------------------------------------------
     def load_site_settings(self) -> None:

@@ -17,7 +17,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-HONEYPOT_FIELD = "website"
+# Named like a field bots love to fill; no form of ours has a real fax field.
+HONEYPOT_FIELD = "fax_number"
 TIMESTAMP_FIELD = "form_rendered_at"
 _SIGNING_SALT = "home.spam.rendered-at"
 
@@ -29,7 +30,7 @@ def sign_render_time(moment: float | None = None) -> str:
 class SpamProtectedForm(forms.Form):
     """A form with a honeypot and a signed render timestamp; subclasses add their own fields."""
 
-    website = forms.CharField(
+    fax_number = forms.CharField(
         required=False,
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),

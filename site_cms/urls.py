@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Page URLs: /zh-hans/… and /en/…; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("", include("news.urls")),
+    path("", include("membership.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -33,7 +33,7 @@ def form_data(**overrides) -> dict:
         "consent": "on",
         "submission_token": str(uuid.uuid4()),
         "form_rendered_at": sign_render_time(time.time() - 30),
-        "website": "",
+        "fax_number": "",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -234,7 +234,7 @@ def test_error_messages_are_in_chinese_on_the_chinese_page(client):
 
 def test_honeypot_pretends_success_and_stores_nothing(client):
     event = make_event()
-    response = client.post(event.url, form_data(website="http://spam.example"))
+    response = client.post(event.url, form_data(fax_number="+1 555 0100"))
     assert response.status_code == 302 and response["Location"].endswith("?received=1")
     assert Registration.objects.count() == 0
 

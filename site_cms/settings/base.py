@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     # wagtail_localize.locales replaces wagtail.locales (installing both clashes on the app label).
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -252,3 +253,6 @@ RATE_LIMIT_PER_EMAIL = (int(os.environ.get("RATE_LIMIT_PER_EMAIL", "5")), 3600)
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+
+# Licences and certificates uploaded with membership applications: never under MEDIA_ROOT, no URL.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))

@@ -1,5 +1,8 @@
 """Test settings: fast, isolated, deterministic."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
@@ -29,3 +32,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploads go to throw-away folders, never into the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-private-"))

@@ -1,0 +1,129 @@
+"""Membership pages: the application page (申请入会) and the member directory (会员单位)."""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.page_fields import SYNCHRONISED_SLUG
+from news.blocks import BodyBlock
+
+DIRECTORY_PAGE_SIZE = 20
+LOGO_FILTER = "max-160x80"
+
+
+class MembershipPage(Page):
+    """申请入会 / Join: how membership works and the online application form."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    template = "membership/membership_page.html"
+    override_translatable_fields = SYNCHRONISED_SLUG
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("membership page")
+        verbose_name_plural = _("membership pages")
+
+    def serve(self, request, *args, **kwargs):
+        from membership.views import serve_membership_page
+
+        response = serve_membership_page(self, request, *args, **kwargs)
+        add_never_cache_headers(response)  # the form carries per-visit tokens
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from membership.views import membership_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(membership_page_context(self, request, kwargs.get("form")))
+        return context
+
+
+class MemberDirectoryPage(RoutablePageMixin, Page):
+    """会员单位 / Member organisations: published member units, filterable, with a page per member."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    template = "membership/member_directory_page.html"
+    override_translatable_fields = SYNCHRONISED_SLUG
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("member directory page")
+        verbose_name_plural = _("member directory pages")
+
+    @staticmethod
+    def members():
+        from .reference import MemberUnit
+
+        logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+        return (
+            MemberUnit.objects.filter(published=True)
+            .select_related("industry", "grade")
+            .prefetch_related(Prefetch("logo", queryset=logos))
+        )
+
+    @path("")
+    def directory(self, request):
+        from news.models import SectionPage
+
+        from .reference import Industry, MemberGrade
+
+        members = self.members()
+        industry = request.GET.get("industry", "")
+        grade = request.GET.get("grade", "")
+        query = " ".join(request.GET.get("q", "").split())[:100].replace("\x00", "")
+        if industry:
+            members = members.filter(industry__slug=industry)
+        if grade:
+            members = members.filter(grade__slug=grade)
+        if query:
+            members = members.filter(
+                Q(name_zh_hans__icontains=query)
+                | Q(name_en__icontains=query)
+                | Q(short_name_zh_hans__icontains=query)
+                | Q(short_name_en__icontains=query)
+            )
+        return self.render(
+            request,
+            context_overrides={
+                "members": SectionPage.paginate(members, request.GET.get("page"), DIRECTORY_PAGE_SIZE),
+                "industries": list(Industry.objects.all()),
+                "grades": list(MemberGrade.objects.all()),
+                "active_industry": industry,
+                "active_grade": grade,
+                "query": query,
+            },
+        )
+
+    @path("<int:member_id>/")
+    def member_detail(self, request, member_id: int):
+        member = self.members().filter(pk=member_id).first()
+        if member is None:
+            raise Http404
+        return self.render(
+            request,
+            template="membership/member_unit_detail.html",
+            context_overrides={"member": member},
+        )

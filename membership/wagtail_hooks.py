@@ -1,0 +1,116 @@
+"""Wagtail admin for membership: applications (review), member units, industries, grades."""
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import admin_views
+from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
+
+
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    """Applications come only from the public form and are never deleted; review needs its own permission."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete", "change", "copy"):
+            return False
+        if action == "view":
+            return user.has_perm(admin_views.REVIEW_PERMISSION)
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+def review_link(application: MembershipApplication) -> str:
+    return format_html(
+        '<a href="{}">{}</a>', reverse("membership_application_review", args=[application.pk]), _("Review")
+    )
+
+
+class ApplicationIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        url = reverse("membership_application_export")
+        if self.request.GET.get("status"):
+            url += f"?status={self.request.GET['status']}"
+        return [*super().header_buttons, HeaderButton(_("Export CSV"), url=url, icon_name="download")]
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = MembershipApplication
+    url_prefix = "membership/applications"
+    icon = "form"
+    menu_label = _("Applications")
+    copy_view_enabled = False
+    index_view_class = ApplicationIndexView
+    list_display = [
+        "reference",
+        "company_name_zh",
+        "company_name_en",
+        "status",
+        "requested_grade",
+        "industry",
+        "created_at",
+        Column("review", label=_("Review"), accessor=review_link),
+    ]
+    list_filter = ["status", "requested_grade", "industry", "registered_in", "created_at"]
+    search_fields = ["reference", "company_name_zh", "company_name_en", "uscc", "contact_name", "contact_email"]
+    form_fields = ["info_request"]
+    permission_policy = ApplicationPermissionPolicy(MembershipApplication)
+
+
+class MemberUnitViewSet(ModelViewSet):
+    model = MemberUnit
+    url_prefix = "membership/members"
+    icon = "group"
+    menu_label = _("Member units")
+    list_display = ["name_zh_hans", "name_en", "industry", "grade", "member_since", "published"]
+    list_filter = ["published", "industry", "grade", "is_sample"]
+    search_fields = ["name_zh_hans", "name_en", "short_name_zh_hans", "short_name_en"]
+
+
+class IndustryViewSet(ModelViewSet):
+    model = Industry
+    url_prefix = "membership/industries"
+    icon = "tag"
+    menu_label = _("Industries")
+    list_display = ["name_zh_hans", "name_en", "slug", "sort_order"]
+
+
+class MemberGradeViewSet(ModelViewSet):
+    model = MemberGrade
+    url_prefix = "membership/grades"
+    icon = "order"
+    menu_label = _("Membership grades")
+    list_display = ["name_zh_hans", "name_en", "slug", "sort_order"]
+
+
+class MembershipViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Membership")
+    menu_icon = "group"
+    menu_order = 240
+    items = (ApplicationViewSet("membership_application"), MemberUnitViewSet("membership_memberunit"),
+             IndustryViewSet("membership_industry"), MemberGradeViewSet("membership_membergrade"))  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewsets():
+    return MembershipViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def membership_admin_urls():
+    return [
+        path("membership/review/<int:pk>/", admin_views.review_application, name="membership_application_review"),
+        path("membership/review/<int:pk>/licence/", admin_views.download_licence, name="membership_licence"),
+        path("membership/review/export.csv", admin_views.export_applications, name="membership_application_export"),
+    ]
