@@ -7,6 +7,7 @@ editor shows each translation at 100 % and re-syncing reproduces the English pag
 without an English text is an error, never a silent fallback to Chinese.
 """
 
+import io
 import json
 import logging
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
@@ -250,6 +252,9 @@ class SiteContentLoader:
         self.translate_all(categories, home)
         if demo_event is not None:
             self.resync_translation(demo_event)
+        # Pages are indexed as they are saved; a full pass also covers content from older versions
+        # of the site, indexed before the segmented search fields existed.
+        call_command("update_index", stdout=io.StringIO())
         self.log(f"Site content ready ({len(self.created)} objects created).")
 
     # -- categories ------------------------------------------------------------------------------

@@ -12,16 +12,17 @@ from wagtail.search import index
 from news.blocks import BodyBlock
 
 from .page_fields import SYNCHRONISED_SLUG
+from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 
 
-class HomePage(Page):
+class HomePage(ChineseSearchMixin, Page):
     """The root of each locale's tree: introduction, latest notices and news, recommended items."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
 
     template = "home/home_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
@@ -47,14 +48,18 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ChineseSearchMixin, Page):
     """A text page (overview, charter, policies…) with a StreamField body."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        *SEGMENTED_SEARCH_FIELDS,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     template = "home/standard_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
@@ -66,14 +71,18 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
-class ContactPage(Page):
+class ContactPage(ChineseSearchMixin, Page):
     """Contact Us: the text plus the contact details held in the site settings."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        *SEGMENTED_SEARCH_FIELDS,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     template = "home/contact_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import qr, search_views, sitemap
 from home import views as home_views
 
 handler500 = "home.views.server_error"
@@ -16,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots_txt, name="robots_txt"),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
 
@@ -28,6 +31,8 @@ if settings.DEBUG:
 
 # Page URLs: /zh-hans/… and /en/…; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("qr/<int:page_id>.svg", qr.page_qr_code, name="page_qr_code"),
     path("", include("news.urls")),
     path("", include("membership.urls")),
     path("", include(wagtail_urls)),

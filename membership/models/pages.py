@@ -14,20 +14,25 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_fields import SYNCHRONISED_SLUG
+from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from news.blocks import BodyBlock
 
 DIRECTORY_PAGE_SIZE = 20
 LOGO_FILTER = "max-160x80"
 
 
-class MembershipPage(Page):
+class MembershipPage(ChineseSearchMixin, Page):
     """申请入会 / Join: how membership works and the online application form."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        *SEGMENTED_SEARCH_FIELDS,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     template = "membership/membership_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
@@ -54,14 +59,14 @@ class MembershipPage(Page):
         return context
 
 
-class MemberDirectoryPage(RoutablePageMixin, Page):
+class MemberDirectoryPage(ChineseSearchMixin, RoutablePageMixin, Page):
     """会员单位 / Member organisations: published member units, filterable, with a page per member."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
 
     template = "membership/member_directory_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG

@@ -104,6 +104,7 @@ class MemberUnit(index.Indexed, models.Model):
         index.SearchField("name_en"),
         index.AutocompleteField("name_zh_hans"),
         index.AutocompleteField("name_en"),
+        index.SearchField("segmented_name"),
         index.FilterField("published"),
     ]
 
@@ -114,6 +115,13 @@ class MemberUnit(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def segmented_name(self) -> str:
+        from home.chinese import segment_for_index
+
+        return segment_for_index(
+            f"{self.name_zh_hans} {self.short_name_zh_hans or ''} {self.description_zh_hans or ''}"
+        )
 
     @property
     def slug(self) -> str:

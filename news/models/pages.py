@@ -13,6 +13,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from home.page_fields import SYNCHRONISED_SLUG
+from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 
 from ..blocks import BodyBlock
 from .categories import Category
@@ -20,7 +21,7 @@ from .categories import Category
 LISTING_PAGE_SIZE = 10
 
 
-class SectionPage(Page):
+class SectionPage(ChineseSearchMixin, Page):
     """A listing of articles and events (通知公告, 协会动态, 新闻资讯) with category and event filters."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -29,7 +30,7 @@ class SectionPage(Page):
         FieldPanel("intro"),
         InlinePanel("section_categories", label=_("Categories offered as filters")),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
 
     template = "news/section_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
@@ -73,7 +74,7 @@ class ArticleCategory(TranslatableMixin, Orderable):
         pass
 
 
-class ArticlePage(Page):
+class ArticlePage(ChineseSearchMixin, Page):
     """A notice, policy, news item or report, with structured source attribution."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -106,6 +107,7 @@ class ArticlePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [
+        *SEGMENTED_SEARCH_FIELDS,
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),

@@ -188,7 +188,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # ------------------------------------------------------------------------------------------------
 # Wagtail
 # ------------------------------------------------------------------------------------------------
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -256,3 +256,8 @@ CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 # Licences and certificates uploaded with membership applications: never under MEDIA_ROOT, no URL.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+
+# WeChat share cards need the official account's JS-SDK (AppID + a server-side signature endpoint).
+# Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
+# Without it WeChat falls back to the page title and the OpenGraph description/image.
+WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")

@@ -22,8 +22,6 @@ STORAGES = {
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 SITE_DEMO_CONTENT = False
-# The search index is updated by the tests that need it.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file-backed test database: concurrent-writer tests need real locking, which an in-memory
     # shared-cache database does not give (it answers "table is locked" instead of waiting).

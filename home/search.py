@@ -1,0 +1,42 @@
+"""What the search index holds of a page: a segmented copy of its Chinese text, next to Wagtail's own fields."""
+
+from django.utils.html import strip_tags
+
+from wagtail.rich_text import RichText
+from wagtail.search import index
+
+from .chinese import segment_for_index
+
+# Fields whose text a page's search copy is made of, where the page has them.
+TEXT_FIELDS = ("title", "intro", "summary", "venue", "audience", "source_name")
+
+
+def streamfield_text(body) -> str:
+    """The readable text of a StreamField body (headings, paragraphs, quotes, captions)."""
+    parts = []
+    for block in body or []:
+        value = block.value
+        if isinstance(value, RichText):
+            parts.append(strip_tags(value.source))
+        elif isinstance(value, str):
+            parts.append(value)
+        elif hasattr(value, "get"):
+            parts.extend(str(value.get(key) or "") for key in ("text", "caption", "title", "attribution"))
+    return "\n".join(part for part in parts if part)
+
+
+class ChineseSearchMixin:
+    """Adds `segmented_search_text` to a page's search fields (see home/chinese.py for why)."""
+
+    def segmented_search_text(self) -> str:
+        texts = [str(getattr(self, name, "") or "") for name in TEXT_FIELDS]
+        if getattr(self, "body", None) is not None:
+            texts.append(streamfield_text(self.body))
+        return segment_for_index("\n".join(texts))
+
+
+# Searched by the site search; autocompleted by the admin's page search (which uses autocomplete).
+SEGMENTED_SEARCH_FIELDS = [
+    index.SearchField("segmented_search_text"),
+    index.AutocompleteField("segmented_search_text"),
+]

@@ -1,0 +1,103 @@
+"""
+sitemap.xml over both locale trees, with hreflang alternates (Wagtail's own sitemap lists only the
+default locale and no alternates: wagtail#12420), and robots.txt pointing to it.
+"""
+
+from collections import defaultdict
+from xml.sax.saxutils import escape, quoteattr
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+from .translations import HREFLANG
+from .urls_util import absolute_url
+
+SITEMAP_CACHE_SECONDS = 15 * 60
+
+
+def _page_entries(request) -> list[dict]:
+    pages = list(
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, alias_of__isnull=True)
+        .select_related("locale")
+        .only("id", "url_path", "translation_key", "last_published_at", "latest_revision_created_at", "locale")
+        .order_by("path")
+    )
+    by_key: dict = defaultdict(dict)
+    for page in pages:
+        by_key[page.translation_key][page.locale.language_code] = page
+    entries = []
+    for page in pages:
+        translations = by_key[page.translation_key]
+        alternates = {code: absolute_url(other.get_url(request)) for code, other in translations.items()}
+        entries.append(
+            {
+                "loc": alternates[page.locale.language_code],
+                "lastmod": page.last_published_at or page.latest_revision_created_at,
+                "alternates": alternates if len(alternates) > 1 else {},
+            }
+        )
+    return entries
+
+
+def _member_entries(request) -> list[dict]:
+    from membership.models import MemberDirectoryPage, MemberUnit
+
+    directories = {
+        page.locale.language_code: absolute_url(page.get_url(request))
+        for page in MemberDirectoryPage.objects.live().public().select_related("locale")
+    }
+    if not directories:
+        return []
+    entries = []
+    for member in MemberUnit.objects.filter(published=True).only("id", "created_at"):
+        alternates = {code: f"{url}{member.pk}/" for code, url in directories.items()}
+        for url in alternates.values():
+            entries.append({"loc": url, "lastmod": member.created_at, "alternates": alternates})
+    return entries
+
+
+def _render(entries: list[dict]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for entry in entries:
+        lines.append("<url>")
+        lines.append(f"<loc>{escape(entry['loc'])}</loc>")
+        if entry["lastmod"]:
+            lines.append(f"<lastmod>{entry['lastmod'].date().isoformat()}</lastmod>")
+        alternates = entry["alternates"]
+        for code, href in alternates.items():
+            lines.append(f'<xhtml:link rel="alternate" hreflang="{HREFLANG.get(code, code)}" href={quoteattr(href)}/>')
+        if alternates and settings.LANGUAGE_CODE in alternates:
+            default = alternates[settings.LANGUAGE_CODE]
+            lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>')
+        lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+@require_GET
+@cache_page(SITEMAP_CACHE_SECONDS)
+def sitemap(request):
+    return HttpResponse(_render(_page_entries(request) + _member_entries(request)), content_type="application/xml")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /zh-hans/registrations/",
+        "Disallow: /en/registrations/",
+        "Disallow: /zh-hans/membership/applications/",
+        "Disallow: /en/membership/applications/",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
