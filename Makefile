@@ -45,6 +45,12 @@ test-only:
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
+## bench: median response times of the main pages, measured in one run (needs `make run` content)
+bench: install messages
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_site_content
+	$(MANAGE) bench
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -102,3 +102,31 @@ def within_ip_rate_limit(request, form_name: str) -> bool:
 def within_email_rate_limit(email: str, form_name: str) -> bool:
     limit, window = settings.RATE_LIMIT_PER_EMAIL
     return _hit(f"{form_name}:email", email.strip().casefold(), limit, window)
+
+
+class Screening:
+    """The outcome of screening a posted public form, in the order the checks run."""
+
+    BOT = "bot"  # honeypot filled: pretend success, store nothing
+    LIMITED = "limited"  # rate limit reached: show the form again with a message (HTTP 429)
+    INVALID = "invalid"  # field errors: show the form again (HTTP 400)
+    OK = "ok"
+
+
+def screen_submission(request, form: SpamProtectedForm, form_name: str, email_field: str) -> str:
+    """Run every public form's shared checks; the caller stores the data only on Screening.OK."""
+    if form.is_honeypot_filled:
+        return Screening.BOT
+    if not within_ip_rate_limit(request, form_name):
+        form.is_valid()
+        form.add_error(None, _("Too many submissions from your network. Please try again in an hour."))
+        return Screening.LIMITED
+    if not form.is_valid():
+        return Screening.INVALID
+    if not within_email_rate_limit(form.cleaned_data[email_field], form_name):
+        form.add_error(email_field, _("Too many submissions with this e-mail address. Please try again later."))
+        return Screening.LIMITED
+    return Screening.OK
+
+
+SCREENING_STATUS = {Screening.LIMITED: 429, Screening.INVALID: 400}

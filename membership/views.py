@@ -6,14 +6,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Page
 
 from home.privacy import privacy_policy
-from home.spam import within_email_rate_limit, within_ip_rate_limit
+from home.spam import SCREENING_STATUS, Screening, screen_submission
 
 from . import pipeline
 from .forms import ApplicantReplyForm, MembershipApplicationForm
@@ -33,29 +32,20 @@ def serve_membership_page(page, request, *args, **kwargs):
     if request.method != "POST":
         return Page.serve(page, request, *args, **kwargs)
     form = MembershipApplicationForm(request.POST, request.FILES)
-    if form.is_honeypot_filled:
-        return redirect(page.get_url(request) + "?received=1")
-    status = 400
-    if not within_ip_rate_limit(request, FORM_NAME):
-        form.is_valid()
-        form.add_error(None, _("Too many submissions from your network. Please try again in an hour."))
-        status = 429
-    elif form.is_valid():
-        if not within_email_rate_limit(form.cleaned_data["contact_email"], FORM_NAME):
-            form.add_error(
-                "contact_email", _("Too many applications with this e-mail address. Please try again later.")
-            )
-            status = 429
-        else:
-            submission = pipeline.Submission(
-                data=form.cleaned_data,
-                licence=form.cleaned_data["licence_file"],
-                language=get_language(),
-                privacy_policy_version=privacy_policy(page.locale, request).version,
-                token=form.cleaned_data["submission_token"],
-            )
-            application, _created = pipeline.submit(submission)
-            return redirect(status_url(application, get_language()) + "?submitted=1")
+    outcome = screen_submission(request, form, FORM_NAME, email_field="contact_email")
+    if outcome == Screening.BOT:
+        return redirect(page.get_url(request) + "?received=1")  # pretend all went well, store nothing
+    if outcome == Screening.OK:
+        submission = pipeline.Submission(
+            data=form.cleaned_data,
+            licence=form.cleaned_data["licence_file"],
+            language=get_language(),
+            privacy_policy_version=privacy_policy(page.locale, request).version,
+            token=form.cleaned_data["submission_token"],
+        )
+        application, _created = pipeline.submit(submission)
+        return redirect(status_url(application, get_language()) + "?submitted=1")
+    status = SCREENING_STATUS[outcome]
     response = Page.serve(page, request, *args, form=form, **kwargs)
     response.status_code = status
     return response

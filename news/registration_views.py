@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
 from home.privacy import privacy_policy
-from home.spam import within_email_rate_limit, within_ip_rate_limit
+from home.spam import SCREENING_STATUS, Screening, screen_submission
 
 from .forms import RegistrationForm
 from .ics import event_calendar
@@ -81,47 +81,34 @@ def serve_event_page(page: EventPage, request, *args, **kwargs):
 
     source = page.source_event()
     form = RegistrationForm(request.POST, event=source)
-    if form.is_honeypot_filled:
-        # A bot: pretend all went well, store nothing.
-        return redirect(page.get_url(request) + "?received=1")
-    status = 200
-    if not within_ip_rate_limit(request, FORM_NAME):
-        form.is_valid()
-        form.add_error(None, _("Too many submissions from your network. Please try again in an hour."))
-        status = 429
-    elif form.is_valid():
-        if not within_email_rate_limit(form.cleaned_data["email"], FORM_NAME):
-            form.add_error("email", _("Too many registrations with this e-mail address. Please try again later."))
-            status = 429
-        else:
-            applicant = Applicant(
-                name=form.cleaned_data["name"],
-                organisation=form.cleaned_data["organisation"],
-                job_title=form.cleaned_data.get("job_title", ""),
-                phone=form.cleaned_data["phone"],
-                email=form.cleaned_data["email"],
-                remarks=form.cleaned_data.get("remarks", ""),
-                attendance_mode=form.chosen_mode(),
-                attendees=form.chosen_attendees(),
-                language=get_language(),
-                privacy_policy_version=privacy_policy(page.locale, request).version,
+    outcome = screen_submission(request, form, FORM_NAME, email_field="email")
+    if outcome == Screening.BOT:
+        return redirect(page.get_url(request) + "?received=1")  # pretend all went well, store nothing
+    status = SCREENING_STATUS.get(outcome, 200)
+    if outcome == Screening.OK:
+        applicant = Applicant(
+            name=form.cleaned_data["name"],
+            organisation=form.cleaned_data["organisation"],
+            job_title=form.cleaned_data.get("job_title", ""),
+            phone=form.cleaned_data["phone"],
+            email=form.cleaned_data["email"],
+            remarks=form.cleaned_data.get("remarks", ""),
+            attendance_mode=form.chosen_mode(),
+            attendees=form.chosen_attendees(),
+            language=get_language(),
+            privacy_policy_version=privacy_policy(page.locale, request).version,
+        )
+        try:
+            registration, _created = register(source, applicant, form.cleaned_data["submission_token"])
+        except RegistrationRefused as refused:
+            form.add_error(None, refusal_message(refused.state))
+        except AlreadyRegistered:
+            form.add_error(
+                "email",
+                _("This e-mail address is already registered for this event. Please check your confirmation e-mail."),
             )
-            try:
-                registration, _created = register(source, applicant, form.cleaned_data["submission_token"])
-            except RegistrationRefused as refused:
-                form.add_error(None, refusal_message(refused.state))
-            except AlreadyRegistered:
-                form.add_error(
-                    "email",
-                    _(
-                        "This e-mail address is already registered for this event. "
-                        "Please check your confirmation e-mail."
-                    ),
-                )
-            else:
-                return redirect(registration_url(registration, "registration_confirmation", get_language()))
-    else:
-        status = 400
+        else:
+            return redirect(registration_url(registration, "registration_confirmation", get_language()))
     response = Page.serve(page, request, *args, form=form, **kwargs)
     response.status_code = status
     return response
