@@ -26,7 +26,10 @@ def streamfield_text(body) -> str:
 
 
 class ChineseSearchMixin:
-    """Adds `segmented_search_text` to a page's search fields (see home/chinese.py for why)."""
+    """Adds segmented copies of a page's title and text to its search fields (see home/chinese.py for why)."""
+
+    def segmented_title(self) -> str:
+        return segment_for_index(self.title)
 
     def segmented_search_text(self) -> str:
         texts = [str(getattr(self, name, "") or "") for name in TEXT_FIELDS]
@@ -37,6 +40,8 @@ class ChineseSearchMixin:
 
 # Searched by the site search; autocompleted by the admin's page search (which uses autocomplete).
 SEGMENTED_SEARCH_FIELDS = [
+    # A match in the title counts more than one in the body, as Wagtail does for the plain title.
+    index.SearchField("segmented_title", boost=3),
     index.SearchField("segmented_search_text"),
     index.AutocompleteField("segmented_search_text"),
 ]

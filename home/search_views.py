@@ -47,10 +47,8 @@ def highlight(text: str, terms: list[str]) -> str:
 
 
 def _page_text(page) -> str:
-    for name in ("summary", "intro"):
-        if getattr(page, name, ""):
-            return getattr(page, name) + " " + streamfield_text(getattr(page, "body", None))
-    return streamfield_text(getattr(page, "body", None))
+    """The body (where matches usually are), else the summary or introduction."""
+    return streamfield_text(getattr(page, "body", None)) or getattr(page, "summary", "") or getattr(page, "intro", "")
 
 
 def search(request):
