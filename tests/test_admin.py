@@ -88,3 +88,26 @@ class TestPageTypes(WagtailPageTestCase):
         # Both locales' trees hold a contact page; max_count would forbid the second.
         assert ContactPage.max_count is None and ContactPage.max_count_per_parent == 1
         assert HomePage.max_count_per_parent == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/membership/applications/",
+        "/admin/membership/members/",
+        "/admin/membership/members/new/",
+        "/admin/membership/industries/",
+        "/admin/membership/grades/",
+        "/admin/registrations/",
+        "/admin/snippets/news/category/",
+        "/admin/pages/search/?q=外包",
+    ],
+)
+def test_admin_screens_open(admin_client, url):
+    assert admin_client.get(url).status_code == 200
+
+
+def test_member_unit_form_shows_each_language_once(admin_client):
+    content = admin_client.get("/admin/membership/members/new/").content.decode()
+    assert 'name="name_zh_hans"' in content and 'name="name_en"' in content
+    assert 'name="name"' not in content
