@@ -314,3 +314,15 @@ def test_directory_query_count_is_constant(client):
     for number in range(40):
         MemberUnit.objects.create(name_zh_hans=f"更多公司{number}", industry=it, published=True)
     assert count() == few
+
+
+def test_only_published_members_appear_in_search_and_sitemap(client):
+    it = Industry.objects.get(slug="it-services")
+    shown = MemberUnit.objects.create(
+        name_zh_hans="公开软件公司", name_en="Open Software Co", industry=it, published=True
+    )
+    hidden = MemberUnit.objects.create(name_zh_hans="隐藏软件公司", name_en="Hidden Software Co", industry=it)
+    results = client.get("/zh-hans/search/?q=软件公司").content.decode()
+    assert "公开软件公司" in results and "隐藏软件公司" not in results
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"/en/members/{shown.pk}/" in sitemap and f"/members/{hidden.pk}/" not in sitemap
