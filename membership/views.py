@@ -22,8 +22,13 @@ _LINK_SALT = "membership.application.status"
 FORM_NAME = "membership-application"
 
 
+def _link_signer() -> signing.Signer:
+    # No timestamp: an application's status address never changes, whatever e-mail it came from.
+    return signing.Signer(salt=_LINK_SALT)
+
+
 def status_url(application: MembershipApplication, language: str | None = None) -> str:
-    token = signing.dumps(application.pk, salt=_LINK_SALT)
+    token = _link_signer().sign_object(application.pk)
     with translation.override(language or application.language):
         return reverse("membership_application_status", args=[token])
 
@@ -63,7 +68,7 @@ def membership_page_context(page, request, form=None) -> dict:
 @require_http_methods(["GET", "POST"])
 def application_status(request, token: str):
     try:
-        pk = signing.loads(token, salt=_LINK_SALT)
+        pk = _link_signer().unsign_object(token)
     except signing.BadSignature:
         raise Http404 from None
     application = MembershipApplication.objects.filter(pk=pk).select_related("requested_grade").first()
