@@ -244,7 +244,10 @@ class SiteContentLoader:
         pages = self.load_tree(SITE_TREE, home, categories)
         self.load_articles(pages["news"], NEWS_ITEMS, categories, recommended=False)
         self.load_articles(pages["notices"], RECOMMENDED_NOTICES, categories, recommended=True)
-        demo_event = self.load_demo_event(pages["news"], categories) if settings.SITE_DEMO_CONTENT else None
+        # In 协会动态, so the 新闻资讯 listing shows the seed's ten items exactly as the original site does.
+        demo_event = (
+            self.load_demo_event(pages["association-news"], categories) if settings.SITE_DEMO_CONTENT else None
+        )
         self.load_site_settings()
         self.load_membership_reference_data()
         if settings.SITE_DEMO_CONTENT:
@@ -401,7 +404,8 @@ class SiteContentLoader:
         start = datetime(day.year, day.month, day.day, 14, 0, tzinfo=zone)
         schedule = {"start": start, "end": start + timedelta(hours=3), "date": timezone.localdate()}
 
-        event = EventPage.objects.child_of(section).filter(slug=data["slug"]).first()
+        # Wherever an earlier version put it: there is only ever one demo event.
+        event = EventPage.objects.filter(locale=self.source_locale, slug=data["slug"]).first()
         if event is None:
             fields = {**event_fields(data["event"]), **schedule}
             event = EventPage(

@@ -70,7 +70,14 @@ def section_listing(section: SectionPage, request) -> dict:
 
     event_view = request.GET.get("when", "")
     if event_view in EVENT_VIEWS:
-        items = filter_event_view(items, event_view)
+        # Upcoming and past events (最新活动 / 活动回顾) are site-wide: an event is an event in
+        # whichever section it was published.
+        events = listing_queryset(section.locale)
+        if category_slug:
+            events = events.filter(article_categories__category__slug=category_slug).distinct()
+        items = filter_event_view(events, event_view)
+        if event_view == "upcoming":
+            items = items.order_by("eventpage__start", "-path")
     else:
         event_view = ""
 

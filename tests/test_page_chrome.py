@@ -1,5 +1,7 @@
 """What every page carries: language, alternates, canonical URL, switcher, menus, footer, dates."""
 
+import datetime
+
 import pytest
 
 from news.models import SectionPage
@@ -191,3 +193,17 @@ def test_nothing_loads_from_third_party_hosts(client):
             if source:
                 assert source.startswith("/") or source.startswith("http://testserver"), source
         assert "googleapis" not in html and "gstatic" not in html
+
+
+def test_upcoming_events_are_site_wide_and_soonest_first(client):
+    from django.utils import timezone
+
+    from tests.factories import make_event
+
+    later = make_event(
+        section("association-news"), title="稍后的活动", start=timezone.now() + datetime.timedelta(days=30)
+    )
+    sooner = make_event(section("news"), title="较早的活动", start=timezone.now() + datetime.timedelta(days=3))
+    html = client.get("/zh-hans/news/?when=upcoming").content.decode()
+    assert html.index(sooner.title) < html.index(later.title)
+    assert "活动回顾" in client.get("/zh-hans/news/?when=past").content.decode()
