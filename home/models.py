@@ -5,27 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
 
-from news.blocks import BodyBlock
-
-from .page_fields import SYNCHRONISED_SLUG
-from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
+from .page_base import IntroBodyPage
 
 
-class HomePage(ChineseSearchMixin, Page):
+class HomePage(IntroBodyPage):
     """The root of each locale's tree: introduction, latest notices and news, recommended items."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
-
     template = "home/home_page.html"
-    override_translatable_fields = SYNCHRONISED_SLUG
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
@@ -48,21 +35,10 @@ class HomePage(ChineseSearchMixin, Page):
         return context
 
 
-class StandardPage(ChineseSearchMixin, Page):
+class StandardPage(IntroBodyPage):
     """A text page (overview, charter, policies…) with a StreamField body."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        *SEGMENTED_SEARCH_FIELDS,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
     template = "home/standard_page.html"
-    override_translatable_fields = SYNCHRONISED_SLUG
     parent_page_types = ["home.HomePage", "home.StandardPage", "membership.MembershipPage"]
     subpage_types = ["home.StandardPage"]
 
@@ -71,21 +47,10 @@ class StandardPage(ChineseSearchMixin, Page):
         verbose_name_plural = _("standard pages")
 
 
-class ContactPage(ChineseSearchMixin, Page):
+class ContactPage(IntroBodyPage):
     """Contact Us: the text plus the contact details held in the site settings."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        *SEGMENTED_SEARCH_FIELDS,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
     template = "home/contact_page.html"
-    override_translatable_fields = SYNCHRONISED_SLUG
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

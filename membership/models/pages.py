@@ -1,41 +1,23 @@
 """Membership pages: the application page (申请入会) and the member directory (会员单位)."""
 
-from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
-from wagtail.search import index
 
-from home.page_fields import SYNCHRONISED_SLUG
-from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
-from news.blocks import BodyBlock
+from home.page_base import IntroBodyPage
 
 DIRECTORY_PAGE_SIZE = 20
 LOGO_FILTER = "max-160x80"
 
 
-class MembershipPage(ChineseSearchMixin, Page):
+class MembershipPage(IntroBodyPage):
     """申请入会 / Join: how membership works and the online application form."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        *SEGMENTED_SEARCH_FIELDS,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
     template = "membership/membership_page.html"
-    override_translatable_fields = SYNCHRONISED_SLUG
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]
     max_count_per_parent = 1
@@ -59,17 +41,10 @@ class MembershipPage(ChineseSearchMixin, Page):
         return context
 
 
-class MemberDirectoryPage(ChineseSearchMixin, RoutablePageMixin, Page):
+class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
     """会员单位 / Member organisations: published member units, filterable, with a page per member."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
-
     template = "membership/member_directory_page.html"
-    override_translatable_fields = SYNCHRONISED_SLUG
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
