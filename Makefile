@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only install install-dev messages lint format check bench clean
+.PHONY: run test test-only install install-dev messages lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
