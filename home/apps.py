@@ -8,4 +8,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # Signal receivers are connected by importing their module, once the models are loaded.
         from . import signals  # noqa: F401

@@ -1,4 +1,9 @@
-"""Site-wide pages and settings: the home page, standard text pages, the contact page, site settings."""
+"""
+Site-wide pages and settings: the home page, standard text pages, the contact page, site settings.
+
+The base knows none of the apps built on it: their page types name the home page among their
+`parent_page_types`, and the home page accepts every page type that does.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .navigation import Link, page_link
 from .page_base import IntroBodyPage
+from .structured_data import organisation
 
 
 class HomePage(IntroBodyPage):
@@ -14,37 +21,41 @@ class HomePage(IntroBodyPage):
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "home.ContactPage",
-        "news.SectionPage",
-        "membership.MembershipPage",
-        "membership.MemberDirectoryPage",
-    ]
+    # No subpage_types: every page type that names the home page in its parent_page_types may be a child.
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.queries import home_page_listings
+    @classmethod
+    def allowed_subpage_models(cls):
+        # Without subpage_types Wagtail also offers its abstract base `Page`, which is never created.
+        return [model for model in super().allowed_subpage_models() if model.is_creatable]
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_listings(self))
-        return context
+    def schema_data(self, request) -> dict:
+        return {"@context": "https://schema.org", **organisation()}
 
 
 class StandardPage(IntroBodyPage):
     """A text page (overview, charter, policies…) with a StreamField body."""
 
     template = "home/standard_page.html"
-    parent_page_types = ["home.HomePage", "home.StandardPage", "membership.MembershipPage"]
+    # No parent_page_types: any page type whose subpage_types list StandardPage may hold one (the
+    # home page, a standard page, the apps' pages such as the Join page) — but never the tree root.
     subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    @classmethod
+    def can_exist_under(cls, parent) -> bool:
+        return not parent.is_root() and super().can_exist_under(parent)
+
+    def menu_children(self, request=None) -> list[Link]:
+        """Its sub-pages shown in menus: the drop-down of a text page in the main menu."""
+        return [page_link(child, request) for child in self.get_children().live().public().in_menu()]
 
 
 class ContactPage(IntroBodyPage):

@@ -2,29 +2,24 @@
 The site's menus: the main navigation with its drop-downs, the header shortcuts and the footer.
 
 Built from the live pages of the current locale (found by their shared ASCII slugs), turned into
-plain data and cached per locale; signals clear the cache when pages are published or moved.
+plain data and cached per locale; signals clear the cache when pages are published or moved. Each
+main-menu page answers for its own drop-down (`menu_children()`): a text page lists its sub-pages,
+a section its categories. Pages that are items of a listing (`is_listing_item`) are never menu entries.
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 CACHE_KEY = "navigation:{language}"
 CACHE_SECONDS = 60 * 60
 
-# (slug of the top-level page, where its drop-down comes from)
-MAIN_MENU = [
-    ("about", "children"),
-    ("notices", "categories"),
-    ("association-news", None),
-    ("news", "categories"),
-    ("members", None),
-    ("party-building", None),
-    ("investment-guide", None),
-]
+# Slugs of the top-level pages, in menu order; their drop-downs come from the pages themselves.
+MAIN_MENU = ["about", "notices", "association-news", "news", "members", "party-building", "investment-guide"]
 HEADER_SHORTCUTS = ["join", "contact"]
 
 # Footer columns as the seed has them: (heading, [(label or None for the page title, slug, query)]).
@@ -69,41 +64,45 @@ class Link:
     children: list["Link"] = field(default_factory=list)
 
 
-def _content_pages(locale: Locale) -> tuple[Page | None, dict[str, Page], dict[int, list[Page]]]:
-    """The locale's home page, its non-article pages by slug, and their children by parent id."""
-    from news.models import ArticlePage
+def page_link(page: Page, request=None) -> Link:
+    return Link(title=page.title, url=page.get_url(request), slug=page.slug)
 
+
+def _listing_item_types() -> list[type]:
+    return [model for model in get_page_models() if getattr(model, "is_listing_item", False)]
+
+
+def _structural_pages(locale: Locale) -> tuple[Page | None, dict[str, Page]]:
+    """The locale's home page and its structural pages (not listing items) by slug, in one query."""
     pages = list(
         Page.objects.live()
         .public()
         .filter(locale=locale, depth__in=[2, 3, 4])
-        .not_type(ArticlePage)
+        .not_type(*_listing_item_types())
         .only("id", "title", "slug", "url_path", "depth", "path", "locale_id", "draft_title", "live")
         .order_by("path")
     )
     home = next((p for p in pages if p.depth == 2), None)
-    by_slug = {p.slug: p for p in pages if p.depth > 2}
-    children: dict[int, list[Page]] = {}
-    by_path = {p.path: p for p in pages}
-    for page in pages:
-        parent = by_path.get(page.path[: -Page.steplen])
-        if parent is not None:
-            children.setdefault(parent.id, []).append(page)
-    return home, by_slug, children
+    return home, {p.slug: p for p in pages if p.depth > 2}
 
 
-def _section_categories(locale: Locale) -> dict[int, list]:
-    from news.models import SectionCategory
-
-    result: dict[int, list] = {}
-    for link in SectionCategory.objects.filter(page__locale=locale).select_related("category").order_by("sort_order"):
-        result.setdefault(link.page_id, []).append(link.category)
-    return result
+def _main_menu(by_slug: dict[str, Page], request) -> list[Link]:
+    ids = [by_slug[slug].pk for slug in MAIN_MENU if slug in by_slug]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific(defer=True)}
+    main = []
+    for slug in MAIN_MENU:
+        if slug not in by_slug:
+            continue
+        page = specific.get(by_slug[slug].pk, by_slug[slug])
+        link = page_link(page, request)
+        menu_children = getattr(page, "menu_children", None)
+        link.children = menu_children(request) if menu_children else []
+        main.append(link)
+    return main
 
 
 def build_navigation(locale: Locale, request=None) -> dict:
-    home, by_slug, children = _content_pages(locale)
-    categories = _section_categories(locale)
+    home, by_slug = _structural_pages(locale)
 
     def link_for(slug: str, label=None, query: str = "") -> Link | None:
         page = by_slug.get(slug)
@@ -111,28 +110,14 @@ def build_navigation(locale: Locale, request=None) -> dict:
             return None
         return Link(title=str(label or page.title), url=page.get_url(request) + query, slug=slug)
 
-    main = []
-    for slug, dropdown in MAIN_MENU:
-        link = link_for(slug)
-        if link is None:
-            continue
-        page = by_slug[slug]
-        if dropdown == "children":
-            link.children = [Link(c.title, c.get_url(request), c.slug) for c in children.get(page.id, [])]
-        elif dropdown == "categories":
-            link.children = [
-                Link(c.name, f"{link.url}?category={c.slug}", c.slug) for c in categories.get(page.id, [])
-            ]
-        main.append(link)
-
     footer = []
     for heading, entries in FOOTER_COLUMNS:
         links = [link for link in (link_for(slug, label, query) for label, slug, query in entries) if link]
         footer.append({"heading": str(heading), "links": links})
 
     return {
-        "home": Link(home.title, home.get_url(request), "") if home else None,
-        "main": main,
+        "home": page_link(home, request) if home else None,
+        "main": _main_menu(by_slug, request),
         "shortcuts": [link for link in (link_for(slug) for slug in HEADER_SHORTCUTS) if link],
         "footer": footer,
         "urls": {slug: page.get_url(request) for slug, page in by_slug.items()},
@@ -152,6 +137,4 @@ def navigation_for(language: str, request=None) -> dict:
 
 
 def clear_navigation_cache() -> None:
-    from django.conf import settings
-
     cache.delete_many([CACHE_KEY.format(language=code) for code, _label in settings.LANGUAGES])

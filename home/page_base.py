@@ -8,13 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from news.blocks import BodyBlock
-
+from .blocks import BodyBlock
 from .page_fields import SYNCHRONISED_SLUG
 from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
+from .structured_data import StructuredDataMixin
 
 
-class IntroBodyPage(ChineseSearchMixin, Page):
+class IntroBodyPage(ChineseSearchMixin, StructuredDataMixin, Page):
     """Abstract: introduction + body, one ASCII slug for both locale trees."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -1,8 +1,9 @@
-"""Keep cached menus in step with the page tree."""
+"""Keep cached menus in step with the page tree (the apps clear them for their own menu data too)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .navigation import clear_navigation_cache
@@ -16,9 +17,6 @@ def page_tree_changed(sender, **kwargs):
     clear_navigation_cache()
 
 
-@receiver(post_save, sender="news.SectionCategory")
-@receiver(post_delete, sender="news.SectionCategory")
-@receiver(post_save, sender="news.Category")
-@receiver(post_delete, sender="wagtailcore.Page")
-def menu_data_changed(sender, **kwargs):
+@receiver(post_delete, sender=Page)
+def page_deleted(sender, **kwargs):
     clear_navigation_cache()

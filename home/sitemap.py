@@ -1,6 +1,9 @@
 """
 sitemap.xml over both locale trees, with hreflang alternates (Wagtail's own sitemap lists only the
 default locale and no alternates: wagtail#12420), and robots.txt pointing to it.
+
+The pages of every app are found through the page tree; other entries (member units) are gathered
+by the project's sitemap view, which renders them all with `render_sitemap`.
 """
 
 from collections import defaultdict
@@ -8,7 +11,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -16,10 +18,8 @@ from wagtail.models import Page
 from .translations import HREFLANG
 from .urls_util import absolute_url
 
-SITEMAP_CACHE_SECONDS = 15 * 60
 
-
-def _page_entries(request) -> list[dict]:
+def page_entries(request) -> list[dict]:
     pages = list(
         Page.objects.live()
         .public()
@@ -45,24 +45,7 @@ def _page_entries(request) -> list[dict]:
     return entries
 
 
-def _member_entries(request) -> list[dict]:
-    from membership.models import MemberDirectoryPage, MemberUnit
-
-    directories = {
-        page.locale.language_code: absolute_url(page.get_url(request))
-        for page in MemberDirectoryPage.objects.live().public().select_related("locale")
-    }
-    if not directories:
-        return []
-    entries = []
-    for member in MemberUnit.objects.filter(published=True).only("id", "created_at"):
-        alternates = {code: f"{url}{member.pk}/" for code, url in directories.items()}
-        for url in alternates.values():
-            entries.append({"loc": url, "lastmod": member.created_at, "alternates": alternates})
-    return entries
-
-
-def _render(entries: list[dict]) -> str:
+def render_sitemap(entries: list[dict]) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -81,12 +64,6 @@ def _render(entries: list[dict]) -> str:
         lines.append("</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-@require_GET
-@cache_page(SITEMAP_CACHE_SECONDS)
-def sitemap(request):
-    return HttpResponse(_render(_page_entries(request) + _member_entries(request)), content_type="application/xml")
 
 
 @require_GET

@@ -12,14 +12,13 @@ from wagtail.models import Site
 from home.models import SiteSettings
 from home.urls_util import absolute_url
 
-from .models import MembershipApplication
+from .models.applications import MembershipApplication
+from .status_links import status_url
 
 logger = logging.getLogger(__name__)
 
 
 def status_link(application: MembershipApplication) -> str:
-    from .views import status_url
-
     return absolute_url(status_url(application))
 
 

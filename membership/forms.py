@@ -10,7 +10,8 @@ from home.spam import SpamProtectedForm
 from home.uploads import check_document
 from home.validators import multi_line_text, normalise_phone, single_line_text
 
-from .models import Industry, MemberGrade, MembershipApplication
+from .models.applications import MembershipApplication
+from .models.reference import Industry, MemberGrade
 from .validators import normalise_uscc
 
 Application = MembershipApplication

@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from home.uploads import CheckedFile
 
-from .models import ApplicationEvent, MembershipApplication, MemberUnit
+from .emails import notify_secretariat, send_application_email
+from .models.applications import ApplicationEvent, MembershipApplication
+from .models.reference import MemberUnit
 
 logger = logging.getLogger(__name__)
 Status = MembershipApplication.Status
@@ -74,8 +76,6 @@ def submit(submission: Submission) -> tuple[MembershipApplication, bool]:
             if existing is not None:
                 return existing, False
         raise
-    from .emails import notify_secretariat, send_application_email
-
     after_commit(lambda: send_application_email(application.pk, "received"))
     after_commit(lambda: notify_secretariat(application.pk))
     return application, True
@@ -109,8 +109,6 @@ def _decide(application_id: int, user, action: str, status: str, note: str) -> M
             application.member_unit = _create_member_unit(application)
         application.save()
         ApplicationEvent.objects.create(application=application, action=action, user=user, note=note)
-    from .emails import send_application_email
-
     after_commit(lambda: send_application_email(application.pk, action))
     return application
 
@@ -151,7 +149,5 @@ def reply(application_id: int, note: str, licence: CheckedFile | None) -> Member
     if old_file:
         storage = application.licence_file.storage
         after_commit(lambda: storage.delete(old_file))
-    from .emails import notify_secretariat
-
     after_commit(lambda: notify_secretariat(application.pk, replied=True))
     return application

@@ -13,6 +13,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import admin_views
+from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
 
 
@@ -114,3 +115,8 @@ def membership_admin_urls():
         path("membership/review/<int:pk>/licence/", admin_views.download_licence, name="membership_licence"),
         path("membership/review/export.csv", admin_views.export_applications, name="membership_application_export"),
     ]
+
+
+@hooks.register("register_site_content_loader", order=20)
+def membership_content_loader():
+    return MembershipContentLoader

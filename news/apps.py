@@ -6,3 +6,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("News and events")
+
+    def ready(self):
+        # Signal receivers are connected by importing their module, once the models are loaded.
+        from . import signals  # noqa: F401

@@ -7,10 +7,13 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from wagtail.models import Locale
+
 from home.urls_util import absolute_url
+from news.models.registrations import Registration
 
 from .ics import event_calendar
-from .models import Registration
+from .registration_links import registration_url
 
 logger = logging.getLogger(__name__)
 
@@ -18,8 +21,6 @@ KINDS = {"received", "cancelled", "promoted"}
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
-    from .registration_views import registration_url
-
     return {
         "confirmation_url": absolute_url(registration_url(registration, "registration_confirmation")),
         "cancel_url": absolute_url(registration_url(registration, "registration_cancel")),
@@ -57,6 +58,4 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
 
 
 def _locale(language: str):
-    from wagtail.models import Locale
-
     return Locale.objects.filter(language_code=language).first()

@@ -13,8 +13,7 @@ from wagtail.models import Locale
 
 from home.urls_util import absolute_url
 
-from .models import SectionPage
-from .queries import listing_queryset
+from .models import ArticlePage, SectionPage
 
 FEED_LENGTH = 20
 
@@ -49,7 +48,7 @@ class SectionFeed(Feed):
         return obj["section"].intro or obj["section"].title
 
     def items(self, obj):
-        items = listing_queryset(obj["section"].locale).child_of(obj["section"])
+        items = ArticlePage.objects.listing(obj["section"].locale).child_of(obj["section"])
         if obj["category"]:
             items = items.filter(article_categories__category=obj["category"]).distinct()
         return items[:FEED_LENGTH]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from home.spam import SpamProtectedForm
 from home.validators import multi_line_text, normalise_phone, single_line_text
 
-from .models import AttendanceMode, EventFormat, EventPage
+from .choices import AttendanceMode, EventFormat
 
 
 class RegistrationForm(SpamProtectedForm):
@@ -33,7 +33,7 @@ class RegistrationForm(SpamProtectedForm):
     consent = forms.BooleanField(label=_("I agree to the processing of my data as described in the privacy policy."))
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, event: EventPage, **kwargs):
+    def __init__(self, *args, event, **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
         self.initial.setdefault("submission_token", uuid.uuid4())

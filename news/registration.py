@@ -11,12 +11,19 @@ Registering for events: capacity that holds under concurrent submissions, nothin
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import EventPage, Registration, RegistrationState, SeatCounter
+from news.choices import ACCEPTING_STATES, RegistrationState
+from news.models.registrations import Registration, SeatCounter
+
+from .emails import send_registration_email
+
+if TYPE_CHECKING:  # the event page model imports this module to serve its form
+    from news.models import EventPage
 
 logger = logging.getLogger(__name__)
 
@@ -52,17 +59,7 @@ class Applicant:
     privacy_policy_version: str
 
 
-def seats_left(event: EventPage) -> dict[str, int | None]:
-    """Seats left per attendance mode (None: unlimited), read fresh from the database."""
-    taken = dict(SeatCounter.objects.filter(event=event).values_list("mode", "taken"))
-    left = {}
-    for mode in event.attendance_modes():
-        capacity = event.capacity_for(mode)
-        left[mode] = None if capacity is None else max(capacity - taken.get(mode, 0), 0)
-    return left
-
-
-def _counter(event: EventPage, mode: str) -> SeatCounter:
+def _counter(event: "EventPage", mode: str) -> SeatCounter:
     try:
         with transaction.atomic():
             counter, _created = SeatCounter.objects.get_or_create(event=event, mode=mode)
@@ -71,7 +68,7 @@ def _counter(event: EventPage, mode: str) -> SeatCounter:
     return counter
 
 
-def _take_seats(event: EventPage, mode: str, count: int) -> bool:
+def _take_seats(event: "EventPage", mode: str, count: int) -> bool:
     """Take `count` seats if they are free; True when taken. Call inside a transaction."""
     counter = _counter(event, mode)
     capacity = event.capacity_for(mode)
@@ -81,11 +78,11 @@ def _take_seats(event: EventPage, mode: str, count: int) -> bool:
     return seats.update(taken=F("taken") + count) == 1
 
 
-def _release_seats(event: EventPage, mode: str, count: int) -> None:
+def _release_seats(event: "EventPage", mode: str, count: int) -> None:
     SeatCounter.objects.filter(event=event, mode=mode, taken__gte=count).update(taken=F("taken") - count)
 
 
-def register(event: EventPage, applicant: Applicant, token) -> tuple[Registration, bool]:
+def register(event: "EventPage", applicant: Applicant, token) -> tuple[Registration, bool]:
     """
     Register `applicant` for the (Chinese source) `event`; returns (registration, created).
 
@@ -104,15 +101,13 @@ def register(event: EventPage, applicant: Applicant, token) -> tuple[Registratio
         if existing is not None:
             return existing, False
         raise AlreadyRegistered() from None
-    from .emails import send_registration_email
-
     after_commit(lambda: send_registration_email(registration.pk, "received"))
     return registration, True
 
 
-def _register(event: EventPage, applicant: Applicant, token) -> Registration:
+def _register(event: "EventPage", applicant: Applicant, token) -> Registration:
     state = event.registration_state()
-    if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
+    if state not in ACCEPTING_STATES:
         raise RegistrationRefused(state)
     email_key = applicant.email.strip().casefold()
     if Registration.objects.filter(
@@ -161,15 +156,13 @@ def cancel(registration_id: int) -> Registration:
         if was_confirmed:
             _release_seats(registration.event, registration.attendance_mode, registration.attendees)
             promoted = _promote_waiting(registration.event, registration.attendance_mode)
-    from .emails import send_registration_email
-
     after_commit(lambda: send_registration_email(registration.pk, "cancelled"))
     for pk in promoted:
         after_commit(lambda pk=pk: send_registration_email(pk, "promoted"))
     return registration
 
 
-def _promote_waiting(event: EventPage, mode: str) -> list[int]:
+def _promote_waiting(event: "EventPage", mode: str) -> list[int]:
     """Promote wait-listed registrations in arrival order while their whole group fits."""
     promoted = []
     waiting = Registration.objects.select_for_update().filter(
@@ -196,7 +189,5 @@ def promote(registration_id: int) -> bool:
         registration.status = Registration.Status.CONFIRMED
         registration.promoted_at = timezone.now()
         registration.save(update_fields=["status", "promoted_at", "email_normalised", "updated_at"])
-    from .emails import send_registration_email
-
     after_commit(lambda: send_registration_email(registration.pk, "promoted"))
     return True

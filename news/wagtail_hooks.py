@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import admin_views
+from .content import NewsContentLoader
 from .models import Registration
 
 
@@ -113,3 +114,8 @@ def registration_admin_urls():
         ),
         path("registrations/export.csv", admin_views.export_registrations, name="news_registration_export"),
     ]
+
+
+@hooks.register("register_site_content_loader", order=10)
+def news_content_loader():
+    return NewsContentLoader

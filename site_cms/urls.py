@@ -7,8 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import qr, search_views, sitemap
+from home import qr, sitemap
 from home import views as home_views
+
+from . import views
 
 handler500 = "home.views.server_error"
 
@@ -17,7 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
@@ -31,7 +33,7 @@ if settings.DEBUG:
 
 # Page URLs: /zh-hans/… and /en/…; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", views.search, name="search"),
     path("qr/<int:page_id>.svg", qr.page_qr_code, name="page_qr_code"),
     path("", include("news.urls")),
     path("", include("membership.urls")),

@@ -3,9 +3,12 @@
 import datetime
 import itertools
 
-from wagtail.models import Locale, Page
+from django.utils import timezone
 
-from news.models import ArticleCategory, ArticlePage, Category, SectionPage
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from news.models import ArticleCategory, ArticlePage, Category, EventPage, SectionPage
 
 _counter = itertools.count(1)
 
@@ -41,10 +44,6 @@ def locale(language: str) -> Locale:
 
 def make_event(parent: Page | None = None, **fields):
     """A published, registrable event on the Chinese tree, starting in two weeks."""
-    from django.utils import timezone
-
-    from news.models import EventPage
-
     parent = parent or section("news")
     number = next(_counter)
     start = timezone.now() + datetime.timedelta(days=14)
@@ -70,8 +69,6 @@ def make_event(parent: Page | None = None, **fields):
 
 def translate_to_english(page: Page) -> Page:
     """An English translation through wagtail-localize (untranslated segments fall back), published."""
-    from wagtail_localize.models import Translation, TranslationSource
-
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale("en"))
     translation.save_target(publish=True)

@@ -100,7 +100,7 @@ def test_same_email_twice_is_refused_but_may_register_again_after_cancelling(cli
     assert "该邮箱已报名本活动" in response.content.decode()
     assert Registration.objects.count() == 1
     registration = Registration.objects.get()
-    from news.registration_views import registration_url
+    from news.registration_links import registration_url
 
     cancel_path = registration_url(registration, "registration_cancel")
     assert client.get(cancel_path).status_code == 200
@@ -136,7 +136,7 @@ def test_waitlist_and_promotion_on_cancel(client):
     assert (first.status, second.status) == ("confirmed", "waitlisted")
     assert "候补" in client.get(event.url).content.decode() or "waiting" in client.get(event.url).content.decode()
 
-    from news.registration_views import registration_url
+    from news.registration_links import registration_url
 
     mail.outbox.clear()
     client.post(registration_url(first, "registration_cancel"))

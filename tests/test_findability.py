@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from home.chinese import segment_for_index, segment_query
-from home.content_loader import NEWS_ITEMS
-from home.search_views import normalise_query
+from home.search_excerpts import normalise_query
+from news.content import NEWS_ITEMS
 from news.models import ArticlePage
 from tests.factories import make_article, section
 

@@ -212,7 +212,7 @@ def test_approval_puts_the_company_in_the_directory_in_both_languages(client, dj
     client.logout()
     assert "Example Services GmbH" in client.get("/en/members/").content.decode()
     assert "示例服务有限公司" in client.get("/zh-hans/members/").content.decode()
-    from membership.views import status_url
+    from membership.status_links import status_url
 
     assert "Approved" in client.get(status_url(application)).content.decode()
 
@@ -243,7 +243,7 @@ def test_request_information_and_the_applicants_reply(client, django_user_model)
     assert application.status == "info_requested"
     assert "Please upload a clearer scan." in mail.outbox[-1].body
 
-    from membership.views import status_url
+    from membership.status_links import status_url
 
     url = status_url(application)
     assert "clearer scan" in client.get(url).content.decode()

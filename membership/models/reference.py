@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from home.chinese import segment_for_index
+
 
 class Industry(models.Model):
     name = models.CharField(_("name"), max_length=80)
@@ -117,8 +119,6 @@ class MemberUnit(index.Indexed, models.Model):
         return self.name
 
     def segmented_name(self) -> str:
-        from home.chinese import segment_for_index
-
         return segment_for_index(
             f"{self.name_zh_hans} {self.short_name_zh_hans or ''} {self.description_zh_hans or ''}"
         )

@@ -55,3 +55,15 @@ class SectionCategory(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
+
+
+class ArticleCategory(TranslatableMixin, Orderable):
+    """An article's categories, in order: the first is its tag. Translatable like SectionCategory."""
+
+    page = ParentalKey("news.ArticlePage", related_name="article_categories", on_delete=models.CASCADE)
+    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("category")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -16,28 +18,22 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalKey
 
 from home.page_fields import SYNCHRONISED_SLUG
+from home.privacy import privacy_policy
+from home.spam import SCREENING_STATUS, Screening, screen_submission
+from home.urls_util import absolute_url
+from news.choices import ACCEPTING_STATES, AttendanceMode, EventFormat, RegistrationState
+from news.forms import RegistrationForm
+from news.registration import AlreadyRegistered, Applicant, RegistrationRefused, register
+from news.registration_links import registration_url
 
 from .pages import ArticlePage
 
-
-class EventFormat(models.TextChoices):
-    OFFLINE = "offline", _("On site")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("On site and online")
-
-
-class AttendanceMode(models.TextChoices):
-    ONSITE = "onsite", _("On site")
-    ONLINE = "online", _("Online")
-
-
-class RegistrationState(models.TextChoices):
-    NOT_OPEN = "not_open", _("Registration not yet open")
-    OPEN = "open", _("Registration open")
-    WAITLIST = "waitlist", _("Fully booked: joining the waiting list")
-    FULL = "full", _("Fully booked")
-    CLOSED = "closed", _("Registration closed")
-    PAST = "past", _("This event has ended")
+REGISTRATION_FORM_NAME = "event-registration"
+SCHEMA_ATTENDANCE_MODES = {
+    EventFormat.OFFLINE: "https://schema.org/OfflineEventAttendanceMode",
+    EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
 
 
 class AgendaItemBlock(blocks.StructBlock):
@@ -213,18 +209,132 @@ class EventPage(ArticlePage):
             return RegistrationState.WAITLIST if self.waitlist_enabled else RegistrationState.FULL
         return RegistrationState.OPEN
 
+    def seats_left(self) -> dict[str, int | None]:
+        """Seats left per attendance mode (None: unlimited), read fresh from the database."""
+        taken = dict(self.seat_counters.values_list("mode", "taken"))
+        left = {}
+        for mode in self.attendance_modes():
+            capacity = self.capacity_for(mode)
+            left[mode] = None if capacity is None else max(capacity - taken.get(mode, 0), 0)
+        return left
+
+    @property
+    def event(self) -> "EventPage":
+        return self
+
+    def schema_data(self, request) -> dict:
+        """schema.org Event, in the page's language."""
+        url = absolute_url(self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": url,
+            "inLanguage": get_language(),
+            "eventStatus": "https://schema.org/EventScheduled",
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.start:
+            data["startDate"] = self.start.isoformat()
+        if self.end:
+            data["endDate"] = self.end.isoformat()
+        if self.event_format:
+            data["eventAttendanceMode"] = SCHEMA_ATTENDANCE_MODES[self.event_format]
+        if self.venue or self.address:
+            data["location"] = {
+                "@type": "Place",
+                "name": self.venue or self.address,
+                "address": self.address or self.venue,
+            }
+        if self.event_format == EventFormat.ONLINE:
+            data["location"] = {"@type": "VirtualLocation", "url": url}
+        organisers = [organiser.name for organiser in self.organisers.all()]
+        if organisers:
+            data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
+        return data
+
     # -- serving ---------------------------------------------------------------------------------
     def serve(self, request, *args, **kwargs):
-        from news.registration_views import serve_event_page
-
-        response = serve_event_page(self, request, *args, **kwargs)
+        response = self.serve_registration(request, *args, **kwargs) if request.method == "POST" else None
+        if response is None:
+            response = super().serve(request, *args, **kwargs)
         # Seats left, registration state and the form's tokens must never come from a cache.
         add_never_cache_headers(response)
         return response
 
-    def get_context(self, request, *args, **kwargs):
-        from news.registration_views import registration_context
+    def serve_registration(self, request, *args, **kwargs):
+        """A posted registration: screened, stored (on the Chinese source event), then confirmed."""
+        source = self.source_event()
+        form = RegistrationForm(request.POST, event=source)
+        outcome = screen_submission(request, form, REGISTRATION_FORM_NAME, email_field="email")
+        if outcome == Screening.BOT:
+            return redirect(self.get_url(request) + "?received=1")  # pretend all went well, store nothing
+        status = SCREENING_STATUS.get(outcome, 200)
+        if outcome == Screening.OK:
+            applicant = Applicant(
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                job_title=form.cleaned_data.get("job_title", ""),
+                phone=form.cleaned_data["phone"],
+                email=form.cleaned_data["email"],
+                remarks=form.cleaned_data.get("remarks", ""),
+                attendance_mode=form.chosen_mode(),
+                attendees=form.chosen_attendees(),
+                language=get_language(),
+                privacy_policy_version=privacy_policy(self.locale, request).version,
+            )
+            try:
+                registration, _created = register(source, applicant, form.cleaned_data["submission_token"])
+            except RegistrationRefused as refused:
+                form.add_error(None, refusal_message(refused.state))
+            except AlreadyRegistered:
+                form.add_error(
+                    "email",
+                    gettext(
+                        "This e-mail address is already registered for this event. "
+                        "Please check your confirmation e-mail."
+                    ),
+                )
+            else:
+                return redirect(registration_url(registration, "registration_confirmation", get_language()))
+        response = super().serve(request, *args, form=form, **kwargs)
+        response.status_code = status
+        return response
 
+    def get_context(self, request, *args, **kwargs):
+        """Seats, state and the form, from the Chinese source event; always computed fresh, never cached."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(registration_context(self, request, kwargs.get("form")))
+        form = kwargs.get("form")
+        source = self.source_event()
+        left = source.seats_left()
+        state = source.registration_state(left)
+        accepting = state in ACCEPTING_STATES
+        if form is None and accepting:
+            form = RegistrationForm(event=source)
+        context.update(
+            {
+                "source_event": source,
+                "registration_state": state,
+                "registration_state_label": RegistrationState(state).label,
+                "registration_form": form if accepting else None,
+                # Why a just-posted form was refused, shown even when the form itself is no longer offered.
+                "registration_errors": form.non_field_errors() if form is not None and form.is_bound else [],
+                "seats": [
+                    {"mode": mode, "left": left[mode], "capacity": source.capacity_for(mode)}
+                    for mode in source.attendance_modes()
+                    if source.registration_enabled
+                ],
+                "privacy_policy": privacy_policy(self.locale, request),
+                "received": request.GET.get("received") == "1",
+            }
+        )
         return context
+
+
+def refusal_message(state: str) -> str:
+    return {
+        RegistrationState.NOT_OPEN: gettext("Registration for this event has not opened yet."),
+        RegistrationState.PAST: gettext("This event has ended; registration is closed."),
+        RegistrationState.FULL: gettext("Sorry, this event is fully booked."),
+    }.get(state, gettext("Registration for this event is closed."))

@@ -1,27 +1,28 @@
 """Section listings and articles."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
-from modelcluster.fields import ParentalKey
-
+from home.blocks import BodyBlock
+from home.navigation import Link
 from home.page_fields import SYNCHRONISED_SLUG
+from home.pagination import paginate
 from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
+from home.structured_data import StructuredDataMixin, organisation, share_image_url
+from home.urls_util import absolute_url
 
-from ..blocks import BodyBlock
-from .categories import Category
-
-LISTING_PAGE_SIZE = 10
+from .querysets import EVENT_VIEWS, ArticlePageManager
 
 
-class SectionPage(ChineseSearchMixin, Page):
+class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
     """A listing of articles and events (通知公告, 协会动态, 新闻资讯) with category and event filters."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -41,41 +42,56 @@ class SectionPage(ChineseSearchMixin, Page):
         verbose_name = _("section page")
         verbose_name_plural = _("section pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.queries import section_listing
+    def offered_categories(self) -> list:
+        return [link.category for link in self.section_categories.select_related("category")]
 
+    def menu_children(self, request=None) -> list[Link]:
+        """Its categories: the drop-down of a section in the main menu."""
+        url = self.get_url(request)
+        return [Link(c.name, f"{url}?category={c.slug}", c.slug) for c in self.offered_categories()]
+
+    def get_context(self, request, *args, **kwargs):
+        """Filters (category, upcoming/past events), the current page of items, the sidebar."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(section_listing(self, request))
+        categories = self.offered_categories()
+        everything = ArticlePage.objects.listing(self.locale)
+        items = everything.child_of(self)
+
+        category_slug = request.GET.get("category", "")
+        active_category = next((c for c in categories if c.slug == category_slug), None)
+        if category_slug:
+            # An unknown slug shows the empty state rather than an error: stable, harmless URLs.
+            items = items.in_category(category_slug)
+
+        event_view = request.GET.get("when", "")
+        if event_view in EVENT_VIEWS:
+            # Upcoming and past events (最新活动 / 活动回顾) are site-wide: an event is an event in
+            # whichever section it was published.
+            events = everything.in_category(category_slug) if category_slug else everything
+            items = events.events(event_view)
+            if event_view == "upcoming":
+                items = items.order_by("eventpage__start", "-path")
+        else:
+            event_view = ""
+
+        context.update(
+            {
+                "categories": categories,
+                "active_category": active_category,
+                "category_slug": category_slug,
+                "event_view": event_view,
+                "items": paginate(items, request.GET.get("page")),
+                "recommended": everything.recommended(),
+            }
+        )
         return context
 
-    @staticmethod
-    def paginate(items, page_param: str | None, per_page: int = LISTING_PAGE_SIZE):
-        """A page of `items`; junk or out-of-range page numbers fall back to the first or last page."""
-        paginator = Paginator(items, per_page)
-        try:
-            page = paginator.page(page_param or 1)
-        except PageNotAnInteger:
-            page = paginator.page(1)
-        except EmptyPage:
-            page = paginator.page(paginator.num_pages if page_param and str(page_param).isdigit() else 1)
-        page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
-        return page
 
-
-class ArticleCategory(TranslatableMixin, Orderable):
-    """An article's categories, in order: the first is its tag. Translatable like SectionCategory."""
-
-    page = ParentalKey("news.ArticlePage", related_name="article_categories", on_delete=models.CASCADE)
-    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("category")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
-
-
-class ArticlePage(ChineseSearchMixin, Page):
+class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
     """A notice, policy, news item or report, with structured source attribution."""
+
+    # Listed by its section, never a menu entry (see home.navigation).
+    is_listing_item = True
 
     date = models.DateField(_("date"), default=timezone.localdate)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in listings and share cards."))
@@ -114,6 +130,8 @@ class ArticlePage(ChineseSearchMixin, Page):
         index.FilterField("recommended"),
     ]
 
+    objects = ArticlePageManager()
+
     template = "news/article_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
     parent_page_types = ["news.SectionPage"]
@@ -132,11 +150,29 @@ class ArticlePage(ChineseSearchMixin, Page):
     @property
     def event(self):
         """The EventPage row when this article is an event (select_related in listings), else None."""
-        from .events import EventPage
-
-        if isinstance(self, EventPage):
-            return self
         try:
             return self.eventpage
-        except EventPage.DoesNotExist:
+        except ObjectDoesNotExist:
             return None
+
+    def schema_data(self, request) -> dict:
+        """schema.org NewsArticle, in the page's language."""
+        modified = self.last_published_at or self.latest_revision_created_at
+        article = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "image": [share_image_url(self)],
+            "datePublished": self.date.isoformat(),
+            "dateModified": modified.isoformat() if modified else self.date.isoformat(),
+            "inLanguage": get_language(),
+            "mainEntityOfPage": absolute_url(self.get_url(request)),
+            "author": {"@type": "Person", "name": self.author} if self.author else organisation(),
+            "publisher": organisation(),
+        }
+        if self.source_name:
+            article["isBasedOn"] = {"@type": "CreativeWork", "name": self.source_name}
+            if self.source_url:
+                article["isBasedOn"]["url"] = self.source_url
+        return article

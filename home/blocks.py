@@ -1,4 +1,4 @@
-"""StreamField blocks for article and standard page bodies."""
+"""StreamField blocks shared by every page type with a body (articles, standard pages, the home page…)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -1,0 +1,41 @@
+"""Text tools for search results: a safe query, and an excerpt with the matched words highlighted."""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .search import streamfield_text
+
+MAX_QUERY_LENGTH = 100
+EXCERPT_RADIUS = 60
+
+_NOT_WORDY = re.compile(r"[^\w\s\-]+")
+
+
+def normalise_query(raw: str) -> str:
+    """Letters, digits and spaces only, at most 100 characters: quotes, operators, NUL and junk removed."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    text = "".join(char for char in text if unicodedata.category(char)[0] not in ("C",))  # control, surrogate
+    text = _NOT_WORDY.sub(" ", text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def highlight(text: str, terms: list[str]) -> str:
+    """An escaped excerpt around the first match, with every term wrapped in <mark>."""
+    text = " ".join(text.split())
+    lowered = text.lower()
+    positions = [lowered.find(term.lower()) for term in terms if term and lowered.find(term.lower()) >= 0]
+    start = max(min(positions) - EXCERPT_RADIUS, 0) if positions else 0
+    excerpt = text[start : start + 2 * EXCERPT_RADIUS + 40]
+    prefix, suffix = ("…" if start else ""), ("…" if start + len(excerpt) < len(text) else "")
+    escaped = escape(excerpt)
+    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+        escaped = re.sub(f"({re.escape(escape(term))})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
+    return mark_safe(prefix + escaped + suffix)
+
+
+def page_text(page) -> str:
+    """The body (where matches usually are), else the summary or introduction."""
+    return streamfield_text(getattr(page, "body", None)) or getattr(page, "summary", "") or getattr(page, "intro", "")
