@@ -36,18 +36,37 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("\xa0", " ").split())
 
 
+FULL_WIDTH_TO_ASCII = str.maketrans("，：；！？（）", ",:;!?()")
+SPACE_BY_CHINESE = re.compile(r" (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) ")
+
+
+def same_text(text: str) -> str:
+    """The seed's words modulo typography: our Chinese has full-width punctuation and no stray spaces."""
+    return SPACE_BY_CHINESE.sub("", normalise(text).translate(FULL_WIDTH_TO_ASCII))
+
+
+def zh_article(seed_title: str) -> ArticlePage:
+    matches = [
+        page
+        for page in ArticlePage.objects.filter(locale__language_code="zh-hans")
+        if same_text(page.title) == same_text(seed_title)
+    ]
+    assert len(matches) == 1, seed_title
+    return matches[0]
+
+
 def test_news_listing_matches_the_seed_in_order(client):
     rows = listing_rows(client.get("/zh-hans/news/").content.decode())
     expected = [
         {
             "tag": item["tag"],
-            "title": normalise(item["title"]),
+            "title": same_text(item["title"]),
             "day": item["date"][5:],
             "year": item["date"][:4],
         }
         for item in SEED["news_items"]
     ]
-    assert [{**row, "title": normalise(row["title"])} for row in rows] == expected
+    assert [{**row, "title": same_text(row["title"])} for row in rows] == expected
 
 
 def test_english_news_listing_has_the_same_items_in_english(client):
@@ -60,7 +79,7 @@ def test_english_news_listing_has_the_same_items_in_english(client):
 @pytest.mark.parametrize("index", range(10))
 def test_each_seed_item_has_its_full_body_and_source(client, index):
     item = SEED["news_items"][index]
-    page = ArticlePage.objects.get(locale__language_code="zh-hans", title=normalise(item["title"]))
+    page = zh_article(item["title"])
     html = client.get(page.url).content.decode()
     text = unescape(re.sub(r"<[^>]+>", "", html))
     if item["text"]:
@@ -80,7 +99,7 @@ def test_recommended_sidebar_lists_the_five_notices(client):
     html = client.get("/zh-hans/news/").content.decode()
     sidebar = html.split('<aside class="sidebar"', 1)[1]
     for item in SEED["recommended_动态推荐"]:
-        assert item["title"] in sidebar
+        assert same_text(item["title"]) in same_text(sidebar)
     year, month, day = SEED["recommended_动态推荐"][0]["date"].split("-")
     assert f"{year}年{int(month)}月{int(day)}日" in sidebar
 
