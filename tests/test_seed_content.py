@@ -148,3 +148,24 @@ def test_seed_events_are_event_pages_with_their_facts():
     tencent = EventPage.objects.get(locale__language_code="en", slug="tencent-cloud-innovation-express-chengdu")
     assert tencent.event_format == "hybrid"
     assert "Europe Centre" in tencent.venue
+
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "home/seed_content"
+
+
+def seed_json(kind: str, key: str) -> dict:
+    return json.loads((CONTENT_DIR / kind / f"{key}.json").read_text(encoding="utf-8"))
+
+
+def test_items_without_a_seed_text_have_no_teaser():
+    """The seed lists a teaser-like text under each item; where it has none, we invent none."""
+    by_title = {
+        same_text(seed_json("articles", path.stem)["title"]["zh"]): path.stem
+        for path in (CONTENT_DIR / "articles").glob("*.json")
+    }
+    for item in SEED["news_items"] + SEED["recommended_动态推荐"]:
+        data = seed_json("articles", by_title[same_text(item["title"])])
+        if not item["text"]:
+            assert data["summary"] == {"zh": "", "en": ""}, data["slug"]
+        else:
+            assert data["summary"]["zh"] and data["summary"]["en"], data["slug"]
