@@ -169,3 +169,12 @@ def test_items_without_a_seed_text_have_no_teaser():
             assert data["summary"] == {"zh": "", "en": ""}, data["slug"]
         else:
             assert data["summary"]["zh"] and data["summary"]["en"], data["slug"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["仅提供中文", "中文或英文来信", "页脚", "Chinese only", "write in Chinese or English", "in the footer"],
+)
+def test_pages_make_no_claims_the_seed_does_not_support(claim):
+    for path in (CONTENT_DIR / "pages").glob("*.json"):
+        assert claim not in path.read_text(encoding="utf-8"), (path.name, claim)
