@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "home" / "seed_content"
-SEED_FILES = sorted(CONTENT_DIR.glob("**/*.json"))
+ROOT = Path(__file__).resolve().parent.parent
+# Every app ships its own seed content.
+SEED_FILES = sorted(
+    path for app in ("home", "news", "membership") for path in (ROOT / app / "seed_content").glob("**/*.json")
+)
 
 # Chinese characters and the punctuation that sits among them (、。“”《》—… and the full-width forms).
 CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7"
