@@ -261,3 +261,12 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
 # Without it WeChat falls back to the page title and the OpenGraph description/image.
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+
+# ------------------------------------------------------------------------------------------------
+# Scheduler (`manage.py run_scheduler`, home/scheduler.py): name → (every seconds, management command).
+# Apps add their periodic jobs here; one server runs each job at a time (a lease in the database).
+# ------------------------------------------------------------------------------------------------
+SCHEDULER_JOBS = {
+    "publish_scheduled": (60, ["publish_scheduled"]),
+}
+SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
