@@ -152,6 +152,9 @@ class EventPage(ArticlePage):
         SynchronizedField("contact_wechat"),
     ]
 
+    # The address may stay in Chinese on the English page (for taxi drivers and maps), marked lang="zh-hans".
+    native_script_fields = ["address"]
+
     template = "news/event_page.html"
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
