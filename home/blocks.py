@@ -11,7 +11,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+# "lang-zh" (home/editorial/wagtail_hooks.py) marks words that stay Chinese on the English site.
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript", "lang-zh"]
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -68,9 +69,7 @@ class QuoteBlock(blocks.StructBlock):
 
 class AttachmentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(
-        required=False, label=_("Link text"), help_text=_("Left empty: the document's title.")
-    )
+    title = blocks.CharBlock(required=False, label=_("Link text"), help_text=_("Left empty: the document's title."))
 
     def clean(self, value):
         # Stored like the image's alternative text above, so that the link text is translated.

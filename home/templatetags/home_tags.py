@@ -6,7 +6,6 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from home.chinese import has_chinese
-
 from home.navigation import navigation_for
 from home.translations import (
     UNTRANSLATED_NOTICE_PARAM,

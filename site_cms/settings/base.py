@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from home.editorial.machine_translation import engine_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -161,14 +163,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans",)
 # New translations stay drafts until an editor publishes them: the English site never shows
 # half-translated Chinese pages.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
-    {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
-    }
-    if os.environ.get("DEEPL_AUTH_KEY")
-    else {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-)
+# Machine translation in the translation editor: DeepL (DEEPL_AUTH_KEY) or Tencent Cloud TMT
+# (TENCENTCLOUD_SECRET_ID / _KEY). None configured: no machine-translation button at all.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = engine_setting(os.environ)
 
 # ------------------------------------------------------------------------------------------------
 # Static and media
