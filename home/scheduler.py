@@ -11,6 +11,7 @@ and nobody holds the lease" — so exactly one server wins each run. The lease (
 frees the job if the server running it dies; it must be longer than the job's longest run.
 """
 
+import contextlib
 import datetime
 import io
 import logging
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import IntegrityError, close_old_connections
+from django.db import IntegrityError, close_old_connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -51,10 +52,9 @@ def worker_id() -> str:
 def ensure_row(job: Job) -> None:
     """The job's row, due at once when new (two servers creating it together is harmless)."""
     if not ScheduledJob.objects.filter(name=job.name).exists():
-        try:
+        # A savepoint: on PostgreSQL a failed INSERT would otherwise break the surrounding transaction.
+        with contextlib.suppress(IntegrityError), transaction.atomic():
             ScheduledJob.objects.create(name=job.name, next_run_at=timezone.now())
-        except IntegrityError:
-            pass
 
 
 def claim(job: Job, owner: str) -> bool:

@@ -218,7 +218,7 @@ def translation_status(
 ) -> tuple[list[StatusRow], Counter, list[Locale]]:
     """The rows matching the filters, the count per state (of the section and locale filters), the locales."""
     source = source_locale()
-    targets = [locale for locale in Locale.objects.exclude(pk=source.pk).order_by("language_code")]
+    targets = list(Locale.objects.exclude(pk=source.pk).order_by("language_code"))
     if language:
         targets = [locale for locale in targets if locale.language_code == language]
     rows: list[StatusRow] = []
