@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -113,7 +113,8 @@ def check_publishable(instance) -> None:
         return
     found = chinese_text(instance)
     if found:
-        raise ValidationError(refusal_message(found))
+        # A dict, as model validation raises: wagtail-localize's save_target reads `error_dict`.
+        raise ValidationError({NON_FIELD_ERRORS: [refusal_message(found)]})
 
 
 def refuse_chinese_on_publish(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
