@@ -113,7 +113,10 @@ def test_the_notices_editor_submits_a_notice_for_translation(notices_editor):
 def test_translators_edit_english_and_submit_but_do_not_publish(django_user_model):
     translator = chinese_admin(django_user_model, "translator", TRANSLATORS)
     news_item = make_article(section("news"), title="待翻译的新闻")
-    assert translator.post(f"/admin/localize/submit/page/{news_item.pk}/", {"locales": [locale("en").pk]}).status_code == 302
+    assert (
+        translator.post(f"/admin/localize/submit/page/{news_item.pk}/", {"locales": [locale("en").pk]}).status_code
+        == 302
+    )
     target = english(news_item)
     assert translator.get(f"/admin/pages/{target.pk}/edit/").status_code == 200
     user = django_user_model.objects.get(username="translator")

@@ -36,9 +36,9 @@ def english_draft(page, english: dict | None = None, leave: tuple[str, ...] = ()
 def test_wagtail_localize_publish_is_refused_with_chinese():
     page = make_article(section("news"), title="含中文的文章")
     translation, target = english_draft(page, leave=("含中文的文章",))
-    with pytest.raises(ValidationError) as refused:
-        with mock.patch("django.db.transaction.on_commit", lambda callback, **kwargs: callback()):
-            translation.save_target(publish=True)
+    run_on_commit_now = mock.patch("django.db.transaction.on_commit", lambda callback, **kwargs: callback())
+    with pytest.raises(ValidationError) as refused, run_on_commit_now:
+        translation.save_target(publish=True)
     assert "含中文的文章" in str(refused.value)
     target.refresh_from_db()
     assert not target.live
@@ -49,9 +49,11 @@ def test_scheduled_publishing_refuses_chinese():
     _translation, target = english_draft(page, leave=("定时含中文",))
     target.go_live_at = timezone.now() + datetime.timedelta(minutes=1)
     target.save_revision().publish()
-    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(minutes=2)):
-        with pytest.raises(ValidationError):
-            call_command("publish_scheduled")
+    two_minutes_later = mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(minutes=2)
+    )
+    with two_minutes_later, pytest.raises(ValidationError):
+        call_command("publish_scheduled")
     target.refresh_from_db()
     assert not target.live
 
