@@ -144,6 +144,14 @@ def test_a_changed_source_makes_its_english_out_of_date_until_published_again(su
     assert "服务贸易统计快报" in status_rows(superuser, state="up_to_date")
 
 
+def test_the_report_and_the_guide_speak_chinese_in_a_chinese_admin(superuser):
+    content = status_rows(superuser)
+    assert "翻译状态" in content and "已上线且最新" in content and "提交翻译" not in content
+    assert "编辑工作" in superuser.get("/admin/").content.decode()  # the dashboard panel links the report
+    guide = superuser.get("/admin/editorial/guide/").content.decode()
+    assert "编辑指南" in guide and "/admin/editorial/translations/" in guide
+
+
 def test_a_page_made_only_in_chinese_is_missing_in_the_report(superuser):
     news = section("news")
     page = ArticlePage(title="仅有中文的文章", locale=news.locale)
