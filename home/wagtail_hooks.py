@@ -3,6 +3,7 @@
 from wagtail import hooks
 
 from .content.site import SiteContentLoader
+from .editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
 
 
 @hooks.register("register_site_content_loader", order=0)
