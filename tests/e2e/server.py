@@ -125,7 +125,7 @@ class E2ESite:
     def start(self, timeout: float = 60) -> None:
         """Serve with gunicorn as production does: one process (one cache), threads for parallel requests."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        log = self.log_path.open("wb")
+        self.log = self.log_path.open("wb")
         self.process = subprocess.Popen(  # noqa: S603
             [
                 PYTHON,
@@ -139,7 +139,7 @@ class E2ESite:
             ],
             cwd=REPO,
             env=self.env(),
-            stdout=log,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
         )
         self.wait_until_ready(timeout)
@@ -160,13 +160,15 @@ class E2ESite:
         raise RuntimeError(f"the e2e server did not answer within {timeout:.0f} s; see {self.log_path}")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.terminate()
+                try:
+                    self.process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+            self.log.close()
         if is_postgres(self.database_url):
             # Nothing of a run is kept but its artefacts: the database goes like the SQLite file.
             drop_postgres_database(self.database_url)
