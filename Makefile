@@ -31,6 +31,7 @@ messages:
 ## run: install, migrate, load the content, create the admin account, serve on http://$(HOST):$(PORT)/
 run: install messages
 	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -48,6 +49,7 @@ test-only:
 ## bench: median response times of the main pages, measured in one run (needs `make run` content)
 bench: install messages
 	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) bench
 

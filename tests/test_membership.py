@@ -64,9 +64,10 @@ def application_data(**overrides) -> dict:
         "consent_processing": "on",
         "consent_directory": "on",
         "submission_token": str(uuid.uuid4()),
-        "form_rendered_at": sign_render_time(time.time() - 60),
     }
     data.update(overrides)
+    # The signed timestamp is bound to the submission token (home.spam).
+    data.setdefault("form_rendered_at", sign_render_time(time.time() - 60, data["submission_token"]))
     return {key: value for key, value in data.items() if value is not None}
 
 

@@ -125,6 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache that every worker and every server shares: rate limits, spent form timestamps, the admin
+# login throttle and menus must not live in per-process memory (home/checks.py refuses that on deploy).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -132,10 +134,23 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cdats",
+            # A dead Redis answers in a second instead of holding a worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cdats"}}
+    # The database cache (table made by `manage.py createcachetable`, which `make run` runs). No culling
+    # below a million rows: culling would forget rate-limit counts early.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cdats_cache",
+            "KEY_PREFIX": "cdats",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }
+# The alias of the shared cache the rate limits and the admin login throttle count in.
+RATE_LIMIT_CACHE = "default"
 
 # ------------------------------------------------------------------------------------------------
 # Internationalisation: zh-hans is the source language, en its translation.

@@ -5,12 +5,15 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, CACHES, RATE_LIMIT_CACHE, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+if CACHES[RATE_LIMIT_CACHE]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache", "FileBasedCache"}:
+    # Each gunicorn worker would count rate limits on its own (home/checks.py says the same on --deploy).
+    raise ImproperlyConfigured("Production needs a cache shared by every worker: set REDIS_URL or use the database.")
 
 DEBUG = False
 SITE_DEMO_CONTENT = False
