@@ -1,7 +1,12 @@
-"""Permanent redirects from common Chinese language prefixes (/zh/, /zh-cn/…) to /zh-hans/."""
+"""
+Request middleware of the site: permanent redirects from common Chinese language prefixes (/zh/,
+/zh-cn/…) to /zh-hans/, and the request body limit (413 before an oversized upload is read).
+"""
 
 import re
 
+from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 
 from .language import CHINESE_ALIASES
@@ -23,4 +28,66 @@ class ChineseLanguagePrefixRedirectMiddleware:
                 target = "/zh-hans" + rest
                 query = request.META.get("QUERY_STRING", "")
                 return HttpResponsePermanentRedirect(target + ("?" + query if query else ""))
+        return self.get_response(request)
+
+
+class RequestTooLarge(BadRequest):
+    """A request body over the limit; the 400 handler (home.views.bad_request) answers it with a 413."""
+
+
+def request_body_limit(request) -> int:
+    if request.path_info.startswith("/admin/"):
+        return settings.ADMIN_REQUEST_MAX_BYTES
+    return settings.REQUEST_MAX_BYTES
+
+
+class _CountingStream:
+    """Counts what is read from the request body and stops at the limit, whatever the headers said."""
+
+    def __init__(self, stream, limit: int):
+        self._stream = stream
+        self._limit = limit
+        self._read = 0
+
+    def _count(self, data):
+        self._read += len(data)
+        if self._read > self._limit:
+            raise RequestTooLarge("Request body over the limit")
+        return data
+
+    def read(self, *args, **kwargs):
+        return self._count(self._stream.read(*args, **kwargs))
+
+    def readline(self, *args, **kwargs):
+        return self._count(self._stream.readline(*args, **kwargs))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+class RequestBodyLimitMiddleware:
+    """
+    Refuse an oversized request body with 413 before it is read.
+
+    A declared Content-Length over the limit is answered at once, without reading a byte; the body
+    is also counted as it is read, for a server that streams without a length. The limit is
+    REQUEST_MAX_BYTES on the public site (a 10 MB licence and the form fields) and
+    ADMIN_REQUEST_MAX_BYTES in the admin (images and documents).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = request_body_limit(request)
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            from .views import request_too_large
+
+            return request_too_large(request)
+        if getattr(request, "_stream", None) is not None:
+            request._stream = _CountingStream(request._stream, limit)
         return self.get_response(request)

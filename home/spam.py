@@ -165,6 +165,17 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _counter_key(scope: str, value: str, window: int) -> str:
+    digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}:{int(time.time() // window)}"
+
+
+def limit_reached(scope: str, value: str, limit: int, window: int, cache=None) -> bool:
+    """True once `limit` hits were counted in this window (slot `limit` is taken). Raises on cache errors."""
+    cache = cache if cache is not None else rate_limit_cache()
+    return cache.get(f"{_counter_key(scope, value, window)}:{limit}") is not None
+
+
 def hit(scope: str, value: str, limit: int, window: int, cache=None) -> bool:
     """
     Count one hit; True while the count stays within `limit` per `window` seconds. Raises on cache errors.
@@ -175,8 +186,7 @@ def hit(scope: str, value: str, limit: int, window: int, cache=None) -> bool:
     taken, so a hit usually costs three cache round trips, and one once the limit is reached.
     """
     cache = cache if cache is not None else rate_limit_cache()
-    digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
-    key = f"ratelimit:{scope}:{digest}:{int(time.time() // window)}"
+    key = _counter_key(scope, value, window)
     first_free = int(cache.get(key) or 0) + 1
     for slot in range(max(first_free, 1), limit + 1):
         if cache.add(f"{key}:{slot}", 1, timeout=window):

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import qr, search_views, sitemap
 from home import views as home_views
 
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 
 # Outside the language prefix: the admin, documents, the language redirect at `/`.

@@ -22,7 +22,20 @@ from membership.validators import uscc_check_character
 pytestmark = pytest.mark.django_db
 
 VALID_USCC = "91350100M000100Y43"
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _minimal_pdf() -> bytes:
+    # A real one-page PDF: uploads must open in pikepdf (a header and %%EOF alone are refused).
+    import pikepdf
+
+    document = pikepdf.new()
+    document.add_blank_page(page_size=(595, 842))
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+MINIMAL_PDF = _minimal_pdf()
 
 
 @pytest.fixture(autouse=True)

@@ -21,4 +21,13 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+# HSTS on by default (a year); SECURE_HSTS_SECONDS=0 turns it off. Subdomains and preload are opt-in:
+# they bind every host under the domain to HTTPS, including ones this project does not run.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+LANGUAGE_COOKIE_SECURE = True
+# Superusers must use a second factor in production (ADMIN_2FA_REQUIRED=0 turns it off, and
+# `check --deploy` warns).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
