@@ -31,3 +31,15 @@ def shared_cache_check(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def second_factor_check(app_configs=None, **kwargs):
+    if not settings.WAGTAIL_2FA_REQUIRED:
+        return [
+            checks.Warning(
+                "The admin's second factor is off (ADMIN_2FA_REQUIRED=0): superusers sign in with a password only.",
+                id="cdats.W001",
+            )
+        ]
+    return []
