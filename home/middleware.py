@@ -80,10 +80,13 @@ class RequestBodyLimitMiddleware:
 
     def __call__(self, request):
         limit = request_body_limit(request)
-        try:
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
+        raw_length = str(request.META.get("CONTENT_LENGTH") or "0").strip()
+        if not raw_length.isascii() or not raw_length.isdigit():
+            # "abc" or "-1": Django's request.body would fail on int() with a 500 further down.
+            from .views import bad_request
+
+            return bad_request(request)
+        declared = int(raw_length)
         if declared > limit:
             from .views import request_too_large
 
