@@ -31,7 +31,7 @@ PUBLIC_CSP = (
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
 ADMIN_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
     f"worker-src 'self' blob:; frame-src 'self' {EMBED_ORIGINS}; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'self'"
