@@ -67,7 +67,7 @@ class _CountingStream:
 
 class RequestBodyLimitMiddleware:
     """
-    Refuse an oversized request body with 413 before it is read.
+    Refuse an oversized request body with 413 before it is read (and a NUL in the query string with 400).
 
     A declared Content-Length over the limit is answered at once, without reading a byte; the body
     is also counted as it is read, for a server that streams without a length. The limit is
@@ -79,6 +79,11 @@ class RequestBodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            # No public parameter takes a NUL; PostgreSQL would refuse it in a query with a 500.
+            from .views import bad_request
+
+            return bad_request(request)
         limit = request_body_limit(request)
         raw_length = str(request.META.get("CONTENT_LENGTH") or "0").strip()
         if not raw_length.isascii() or not raw_length.isdigit():

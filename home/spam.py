@@ -13,6 +13,7 @@ Cache trouble never blocks a visitor: the rate limits and the spent-timestamp re
 """
 
 import hashlib
+import ipaddress
 import logging
 import time
 import uuid
@@ -155,14 +156,28 @@ class SpamProtectedForm(forms.Form):
             logger.exception("Form timestamp store unavailable")
 
 
+def _valid_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
 def client_ip(request) -> str:
-    """REMOTE_ADDR, or the address the configured number of trusted proxies saw."""
+    """REMOTE_ADDR, or the address the configured number of trusted proxies saw (when it is an IP address)."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _valid_ip(forwarded[-proxies]):
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_ip_or_none(request) -> str | None:
+    """client_ip for storing in an IP address column (django-axes): None when it is not an address."""
+    address = client_ip(request)
+    return address if _valid_ip(address) else None
 
 
 def _counter_key(scope: str, value: str, window: int) -> str:

@@ -50,3 +50,26 @@ def test_disallowed_host_is_logged_as_one_line():
     lines = stream.getvalue().splitlines()
     assert len(lines) == 2, lines
     assert "Invalid HTTP_HOST header" in lines[1] and "Traceback" not in stream.getvalue()
+
+
+def test_a_nul_in_the_query_string_is_400():
+    client = Client(raise_request_exception=False)
+    for query in ("q=a%00b", "a%00=1", "page=%00"):
+        assert client.get("/en/members/", QUERY_STRING=query).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ({"REMOTE_ADDR": "not-an-address"}, None),
+        ({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, garbage"}, "10.0.0.1"),
+        ({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.9"}, "203.0.113.9"),
+    ],
+)
+def test_an_address_that_is_not_an_ip_never_reaches_the_lockout_table(meta, expected, settings):
+    from django.test import RequestFactory
+
+    from home.spam import client_ip_or_none
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip_or_none(RequestFactory().get("/", **meta)) == expected

@@ -88,7 +88,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
-    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read.
+    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read, 400 for
+    # a NUL character in the query string (PostgreSQL refuses it in any query).
     "home.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -327,7 +328,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
 AXES_NEVER_LOCKOUT_GET = True
-AXES_CLIENT_IP_CALLABLE = "home.spam.client_ip"
+AXES_CLIENT_IP_CALLABLE = "home.spam.client_ip_or_none"
 AXES_LOCKOUT_CALLABLE = "home.admin_login.lockout_response"
 AXES_ENABLE_ADMIN = False  # Django's admin is not served; lockouts are in Wagtail's Settings menu
 # Failed sign-ins per client IP (any user names) per window before that address must wait.
