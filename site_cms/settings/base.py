@@ -88,8 +88,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
-    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read, 400 for
-    # a NUL character in the query string (PostgreSQL refuses it in any query).
+    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read; NUL
+    # characters dropped from the query string (PostgreSQL refuses them in any query).
     "home.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
