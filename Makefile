@@ -36,6 +36,7 @@ messages:
 ## (the web server on http://$(HOST):$(PORT)/ and the scheduler) with honcho
 run: install messages
 	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) ensure_admin
 	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) $(BIN)/honcho start --port $(PORT)
@@ -53,6 +54,7 @@ test-only:
 ## bench: median response times of the main pages, measured in one run (needs `make run` content)
 bench: install messages
 	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) bench
 

@@ -1,10 +1,11 @@
 """Views outside the page tree: the language redirect at `/` and the error pages."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_headers
 
@@ -31,6 +32,49 @@ def server_error(request):
     with translation.override(language):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
     return HttpResponseServerError(body)
+
+
+def _plain_error(request, status: int, title: str, message: str) -> HttpResponse:
+    """An error page that needs neither the database nor the request body (which may be why we are here)."""
+    supported = {code for code, _label in settings.LANGUAGES}
+    prefix = request.path.strip("/").split("/", 1)[0]
+    language = prefix if prefix in supported else DEFAULT_LANGUAGE
+    with translation.override(language):
+        body = loader.get_template("simple_error.html").render(
+            {"LANGUAGE_CODE": language, "home_url": f"/{language}/", "title": title(), "message": message()}
+        )
+    return HttpResponse(body, status=status)
+
+
+def bad_request(request, exception=None):
+    """
+    handler400. Unlike Django's default it is not `requires_csrf_token`-decorated and never reads
+    request.POST: a body that cannot be decoded (`charset=utf-16`) raised the BadRequest that brought us
+    here, and reading it again would turn the 400 into a 500.
+    """
+    from .middleware import RequestTooLarge
+
+    if isinstance(exception, RequestTooLarge):
+        return request_too_large(request)
+    return _plain_error(
+        request,
+        400,
+        lambda: _("Bad request"),
+        lambda: _("Your browser sent a request the site could not understand. Please go back and try again."),
+    )
+
+
+def request_too_large(request):
+    """413 for a request body over the limit (home.middleware.RequestBodyLimitMiddleware)."""
+    response = _plain_error(
+        request,
+        413,
+        lambda: _("The upload is too large"),
+        lambda: _("Files may be at most 10 MB. Please choose a smaller file and submit the form again."),
+    )
+    # The rest of the body is never read: the connection must not be reused for another request.
+    response["Connection"] = "close"
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -12,6 +12,7 @@ from home import views as home_views
 
 from . import views
 
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 
 # Outside the language prefix: the admin, documents, the language redirect at `/`.
