@@ -5,11 +5,11 @@ Request middleware of the site: permanent redirects from common Chinese language
 
 import re
 
-from django.conf import settings
-from django.core.exceptions import BadRequest
-from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.http import HttpResponsePermanentRedirect
 
+from .error_pages import bad_request, request_too_large
 from .language import CHINESE_ALIASES
+from .request_limits import CountingStream, request_body_limit, without_nul
 
 _PREFIX = re.compile(r"^/([A-Za-z]{2}(?:[-_][A-Za-z]{2,4}){0,2})(/.*)?$")
 
@@ -31,50 +31,6 @@ class ChineseLanguagePrefixRedirectMiddleware:
         return self.get_response(request)
 
 
-class RequestTooLarge(BadRequest):
-    """A request body over the limit; the 400 handler (home.views.bad_request) answers it with a 413."""
-
-
-def request_body_limit(request) -> int:
-    if request.path_info.startswith("/admin/"):
-        return settings.ADMIN_REQUEST_MAX_BYTES
-    return settings.REQUEST_MAX_BYTES
-
-
-class _CountingStream:
-    """Counts what is read from the request body and stops at the limit, whatever the headers said."""
-
-    def __init__(self, stream, limit: int):
-        self._stream = stream
-        self._limit = limit
-        self._read = 0
-
-    def _count(self, data):
-        self._read += len(data)
-        if self._read > self._limit:
-            raise RequestTooLarge("Request body over the limit")
-        return data
-
-    def read(self, *args, **kwargs):
-        return self._count(self._stream.read(*args, **kwargs))
-
-    def readline(self, *args, **kwargs):
-        return self._count(self._stream.readline(*args, **kwargs))
-
-    def __getattr__(self, name):
-        return getattr(self._stream, name)
-
-
-def _without_nul(query: QueryDict) -> QueryDict:
-    """The query parameters with NUL characters removed: no public parameter takes one, and PostgreSQL
-    refuses NUL in any query (a filter on `?category=a%00b` would end in a 500)."""
-    cleaned = QueryDict(mutable=True)
-    for key, values in query.lists():
-        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
-    cleaned._mutable = False
-    return cleaned
-
-
 class RequestBodyLimitMiddleware:
     """
     Refuse an oversized request body with 413 before it is read (and drop NUL characters from the query).
@@ -91,19 +47,15 @@ class RequestBodyLimitMiddleware:
     def __call__(self, request):
         raw_query = request.META.get("QUERY_STRING", "")
         if "%00" in raw_query or "\x00" in raw_query:
-            request.GET = _without_nul(request.GET)
+            request.GET = without_nul(request.GET)
         limit = request_body_limit(request)
         raw_length = str(request.META.get("CONTENT_LENGTH") or "0").strip()
         if not raw_length.isascii() or not raw_length.isdigit():
             # "abc" or "-1": Django's request.body would fail on int() with a 500 further down.
-            from .views import bad_request
-
             return bad_request(request)
         declared = int(raw_length)
         if declared > limit:
-            from .views import request_too_large
-
             return request_too_large(request)
         if getattr(request, "_stream", None) is not None:
-            request._stream = _CountingStream(request._stream, limit)
+            request._stream = CountingStream(request._stream, limit)
         return self.get_response(request)
