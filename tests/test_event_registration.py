@@ -60,7 +60,7 @@ def test_english_visitor_registers_and_gets_confirmation_email_with_ics(client):
     assert "/cancel/" in html and "calendar.ics" in html
 
     assert seats_text(client, english.url) == "4 of 5 places left"
-    assert "剩余 4 / 5 席" in client.get(event.url).content.decode()
+    assert "剩余4个（共5个）" in client.get(event.url).content.decode()
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
