@@ -34,6 +34,8 @@ CATEGORIES = [
     ("international-exchange", "国际交流", "International Exchange", "国际交流", "International Exchange"),
     ("exhibition-notices", "招展通知", "Exhibition Notices", "招展通知", "Exhibition Notice"),
     ("industry-initiatives", "行业倡议", "Industry Initiatives", "行业倡议", "Industry Initiative"),
+    # The seed tags one item 通知公告 rather than 通知: its own tag, listed under Announcements.
+    ("general-notices", "通知公告", "General Notices", "通知公告", "Notice"),
 ]
 
 SECTIONS = [
@@ -54,7 +56,7 @@ SEED_TAG_CATEGORIES = {
     "活动邀请": ["event-invitations"],
     "招展通知": ["exhibition-notices", "event-invitations"],
     "通知": ["announcements"],
-    "通知公告": ["announcements"],
+    "通知公告": ["general-notices", "announcements"],
     "行业倡议": ["industry-initiatives", "announcements"],
 }
 EXTRA_CATEGORIES = {"chengdu-foreign-talent-fair-2024": ["recruitment"]}
