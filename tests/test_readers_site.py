@@ -14,6 +14,7 @@ from PIL import Image
 
 from home.models import HomePage, SiteSettings
 from home.phones import parse_phone
+from home.search_excerpts import highlight
 from home.teasers import teaser
 from news.models import ArticlePage, EventPage
 
@@ -297,3 +298,12 @@ def test_headings_never_skip_a_level(client, lang):
         levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", get(client, path, lang))]
         assert levels[0] == 1, path
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+
+
+def test_search_excerpts_start_and_end_at_words():
+    text = "Digital trade in services has become a new form of trade " * 8
+    excerpt = str(highlight(text, ["form"])).replace("<mark>", "").replace("</mark>", "")
+    body = excerpt.strip("…")
+    assert body.split()[0] in text.split() and body.split()[-1] in text.split(), excerpt
+    chinese = "数字服务贸易已成为我国参与国际竞争与合作的新型贸易形态" * 10
+    assert str(highlight(chinese, ["合作"])).startswith("…")
