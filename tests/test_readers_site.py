@@ -305,5 +305,6 @@ def test_search_excerpts_start_and_end_at_words():
     excerpt = str(highlight(text, ["form"])).replace("<mark>", "").replace("</mark>", "")
     body = excerpt.strip("…")
     assert body.split()[0] in text.split() and body.split()[-1] in text.split(), excerpt
-    chinese = "数字服务贸易已成为我国参与国际竞争与合作的新型贸易形态" * 10
-    assert str(highlight(chinese, ["合作"])).startswith("…")
+    chinese = "数字服务贸易已成为我国参与国际竞争的新型贸易形态" * 5 + "合作" + "新发展格局驱动服务贸易数字化转型" * 10
+    excerpt = str(highlight(chinese, ["合作"]))
+    assert excerpt.startswith("…") and excerpt.endswith("…") and "<mark>合作</mark>" in excerpt
