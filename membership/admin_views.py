@@ -11,12 +11,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from home.csv_export import csv_response
 from home.validators import multi_line_text
 
 from . import pipeline
+from .duplicates import possible_duplicates
 from .models import MembershipApplication
 
 REVIEW_PERMISSION = "membership.review_membershipapplication"
@@ -61,8 +62,13 @@ def review_application(request, pk: int):
     if request.method == "POST" and not decided and form.is_valid():
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         action = {"approve": pipeline.approve, "reject": pipeline.reject, "request_info": pipeline.request_information}
-        action[decision](application.pk, request.user, note)
-        messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": application.reference})
+        try:
+            action[decision](application.pk, request.user, note)
+        except pipeline.AlreadyDecided:
+            # Decided meanwhile in another tab or by a colleague: the first decision stands.
+            messages.error(request, _("%(ref)s has already been decided.") % {"ref": application.reference})
+        else:
+            messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": application.reference})
         return redirect(reverse("membership_application_review", args=[application.pk]))
     return TemplateResponse(
         request,
@@ -72,6 +78,7 @@ def review_application(request, pk: int):
             "form": form,
             "decided": decided,
             "history": application.events.select_related("user"),
+            "duplicates": possible_duplicates(application),
             "index_url": reverse("membership_application:index"),
         },
     )
@@ -96,7 +103,7 @@ def download_licence(request, pk: int):
 
 
 EXPORT_COLUMNS = [
-    ("reference", gettext_lazy("reference")),
+    ("reference", pgettext_lazy("membership application", "reference")),
     ("status", gettext_lazy("status")),
     ("company_name_zh", gettext_lazy("company name (Chinese)")),
     ("company_name_en", gettext_lazy("company name (English)")),

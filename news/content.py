@@ -25,6 +25,8 @@ CATEGORIES = [
     ("international-exchange", "国际交流", "International Exchange", "国际交流", "International Exchange"),
     ("exhibition-notices", "招展通知", "Exhibition Notices", "招展通知", "Exhibition Notice"),
     ("industry-initiatives", "行业倡议", "Industry Initiatives", "行业倡议", "Industry Initiative"),
+    # In the footer as the seed has it; no seed item is filed there (editors file viewpoints).
+    ("viewpoints", "观点聚焦", "Viewpoints", "观点", "Viewpoint"),
 ]
 
 SECTIONS = [

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,11 +13,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import admin_views
 from .content import NewsContentLoader
-from .models import Registration
+from .models import Category, Registration
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -119,3 +121,17 @@ def registration_admin_urls():
 @hooks.register("register_site_content_loader", order=10)
 def news_content_loader():
     return NewsContentLoader
+
+
+@hooks.register("register_menu_link_filters")
+def menu_link_filters():
+    """What a menu link to a section may filter: the site-wide event views and every category (by slug)."""
+    categories = Category.objects.filter(locale=Locale.get_default()).order_by("slug")
+    return [
+        ("when=upcoming", gettext("Upcoming Events")),
+        ("when=past", gettext("Past Events")),
+        *[
+            (f"category={category.slug}", gettext("Category: %(name)s") % {"name": category.name})
+            for category in categories
+        ],
+    ]
