@@ -10,6 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import dashboard
 from .content.navigation import NavigationContentLoader
 from .content.site import SiteContentLoader
 from .menus import SiteNavigation
@@ -49,3 +50,8 @@ class SiteNavigationViewSet(SnippetViewSet):
 
 
 register_snippet(SiteNavigationViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_base_panels(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))

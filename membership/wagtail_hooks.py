@@ -12,7 +12,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import admin_views
+from home.admin_badges import with_count
+
+from . import admin_views, dashboard
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
 
@@ -97,6 +99,7 @@ class MemberGradeViewSet(ModelViewSet):
 
 class MembershipViewSetGroup(ModelViewSetGroup):
     menu_label = _("Membership")
+    menu_name = "membership"
     menu_icon = "group"
     menu_order = 240
     items = (ApplicationViewSet("membership_application"), MemberUnitViewSet("membership_memberunit"),
@@ -120,3 +123,15 @@ def membership_admin_urls():
 @hooks.register("register_site_content_loader", order=20)
 def membership_content_loader():
     return MembershipContentLoader
+
+
+@hooks.register("construct_homepage_panels")
+def add_membership_panels(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
+
+
+@hooks.register("construct_main_menu")
+def count_waiting_applications(request, menu_items):
+    """The membership menu shows how many applications wait for review."""
+    if request.user.has_perm(admin_views.REVIEW_PERMISSION):
+        with_count(menu_items, "membership", dashboard.waiting_count())

@@ -16,7 +16,9 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import admin_views
+from home.admin_badges import with_count
+
+from . import admin_views, dashboard
 from .content import NewsContentLoader
 from .models import Category, Registration
 
@@ -72,6 +74,7 @@ class RegistrationViewSet(ModelViewSet):
     url_prefix = "registrations"
     icon = "list-ul"
     menu_label = _("Event registrations")
+    menu_name = "registrations"
     add_to_admin_menu = True
     menu_order = 250
     copy_view_enabled = False
@@ -135,3 +138,15 @@ def menu_link_filters():
             for category in categories
         ],
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_event_panels(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
+
+
+@hooks.register("construct_main_menu")
+def count_waiting_list(request, menu_items):
+    """The registrations menu item shows how many people wait for a seat at events still to come."""
+    if request.user.has_perm(dashboard.VIEW_PERMISSION):
+        with_count(menu_items, "registrations", dashboard.waiting_list_count())
