@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from home.csv_export import csv_response
 from home.validators import multi_line_text
+from home.xlsx_export import xlsx_response
 
 from . import pipeline
 from .duplicates import possible_duplicates
@@ -148,5 +149,8 @@ def export_applications(request):
                 value = _("yes") if value else _("no")
             yield value
 
-    filename = f"membership-applications-{timezone.localdate():%Y%m%d}.csv"
-    return csv_response(filename, [str(label) for _n, label in EXPORT_COLUMNS], (row(a) for a in applications))
+    header = [str(label) for _n, label in EXPORT_COLUMNS]
+    filename = f"membership-applications-{timezone.localdate():%Y%m%d}"
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(f"{filename}.xlsx", header, (row(a) for a in applications), title=_("Applications"))
+    return csv_response(f"{filename}.csv", header, (row(a) for a in applications))

@@ -1,5 +1,7 @@
 """Wagtail admin for membership: applications (review), member units, industries, grades."""
 
+from urllib.parse import urlencode
+
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -42,10 +44,15 @@ def review_link(application: MembershipApplication) -> str:
 class ApplicationIndexView(IndexView):
     @cached_property
     def header_buttons(self):
+        query = {"status": self.request.GET["status"]} if self.request.GET.get("status") else {}
         url = reverse("membership_application_export")
-        if self.request.GET.get("status"):
-            url += f"?status={self.request.GET['status']}"
-        return [*super().header_buttons, HeaderButton(_("Export CSV"), url=url, icon_name="download")]
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Export CSV"), url=url + ("?" + urlencode(query) if query else ""), icon_name="download"),
+            HeaderButton(
+                _("Export XLSX"), url=url + "?" + urlencode({**query, "format": "xlsx"}), icon_name="download"
+            ),
+        ]
 
 
 class ApplicationViewSet(ModelViewSet):

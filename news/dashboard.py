@@ -7,8 +7,9 @@ from wagtail.admin.ui.components import Component
 
 from home.charts import bar_chart
 
+from .event_lists import recent_registration_events, upcoming_events_q, upcoming_registration_events
 from .models import Registration
-from .seats import recent_registration_events, seat_summaries, upcoming_events_q, upcoming_registration_events
+from .seats import seat_summaries
 
 VIEW_PERMISSION = "news.view_registration"
 

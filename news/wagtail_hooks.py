@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -19,8 +19,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from home.admin_badges import with_count
 
 from . import admin_views, dashboard
+from .bulk_actions import CheckInBulkAction
 from .content import NewsContentLoader
+from .event_lists import source_events
 from .models import Category, Registration
+from .seats import seat_summaries
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -60,13 +63,38 @@ def email_state(registration: Registration) -> str:
 
 
 class RegistrationIndexView(IndexView):
-    """The listing, with an "Export CSV" button that keeps the current event and status filters."""
+    """
+    The listing: checkboxes for bulk check-in, the chosen event's seat summary above the rows, and
+    "Export CSV" / "Export XLSX" buttons that keep the current event and status filters.
+    """
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="registration"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda registration: f"registration_{registration.pk}_title"
+        )
 
     @cached_property
     def header_buttons(self):
         query = {key: self.request.GET[key] for key in ("event", "status") if self.request.GET.get(key)}
-        url = reverse("news_registration_export") + ("?" + urlencode(query) if query else "")
-        return [*super().header_buttons, HeaderButton(_("Export CSV"), url=url, icon_name="download")]
+        url = reverse("news_registration_export")
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Export CSV"), url=url + ("?" + urlencode(query) if query else ""), icon_name="download"),
+            HeaderButton(
+                _("Export XLSX"), url=url + "?" + urlencode({**query, "format": "xlsx"}), icon_name="download"
+            ),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event_id = self.request.GET.get("event", "")
+        event = source_events().filter(pk=int(event_id)).first() if event_id.isdigit() else None
+        context["seat_summary"] = seat_summaries([event])[0] if event is not None else None
+        return context
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -99,6 +127,8 @@ class RegistrationViewSet(ModelViewSet):
     permission_policy = RegistrationPermissionPolicy(Registration)
 
     index_view_class = RegistrationIndexView
+    index_template_name = "news/admin/registration_index.html"
+    index_results_template_name = "news/admin/registration_index_results.html"
 
 
 registration_viewset = RegistrationViewSet("news_registration")
@@ -150,3 +180,6 @@ def count_waiting_list(request, menu_items):
     """The registrations menu item shows how many people wait for a seat at events still to come."""
     if request.user.has_perm(dashboard.VIEW_PERMISSION):
         with_count(menu_items, "registrations", dashboard.waiting_list_count())
+
+
+hooks.register("register_bulk_action", CheckInBulkAction)
