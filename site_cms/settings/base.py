@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "membership",
+    "surveys",
     # modeltranslation must precede django.contrib.admin (it patches model admin at import time).
     "modeltranslation",
     "wagtail_localize",
