@@ -193,6 +193,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No "upgrade available" banner fetched from wagtail.org: an English notice, and a call abroad on every dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # ------------------------------------------------------------------------------------------------
 # E-mail: console unless configured (EMAIL_HOST etc.).
