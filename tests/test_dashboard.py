@@ -86,8 +86,8 @@ def test_menu_items_count_what_waits(admin_client, client):
     register(client, event)  # waits
     client.post("/en/join/", application_data())
     labels = sidebar_labels(admin_client.get("/admin/").content.decode())
-    assert "活动报名 (1)" in labels
-    assert "会员 (1)" in labels
+    assert "活动报名（1）" in labels
+    assert "会员（1）" in labels
 
 
 def test_translations_panel_counts_a_chinese_only_page(admin_client):
