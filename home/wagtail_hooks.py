@@ -48,6 +48,13 @@ class SiteNavigationViewSet(SnippetViewSet):
     def permission_policy(self):
         return EditOnlyPolicy(self.model)
 
+    @property
+    def breadcrumbs_items(self):
+        # Wagtail 7.4's snippet viewset builds the "Home" crumb with a non-lazy gettext once, at URL
+        # set-up: it stays in whichever language the first request had. A lazy label follows each user.
+        first, *rest = super().breadcrumbs_items
+        return [{**first, "label": _("Home")}, *rest]
+
 
 register_snippet(SiteNavigationViewSet)
 

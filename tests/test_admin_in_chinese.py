@@ -48,16 +48,19 @@ class ReadableText(HTMLParser):
             self.texts.append(data.strip())
 
 
-def english_words(html: str) -> set[str]:
+def english_words(html: str) -> dict[str, str]:
+    """Each English word found, with the text it was found in (for the failure message)."""
     reader = ReadableText()
     reader.feed(html)
-    words = set()
+    words = {}
     for text in reader.texts:
         for token in text.split():
             if REFERENCE.match(token.strip("“”()")):
                 continue
-            words.update(re.findall(r"[A-Za-z]{2,}", token))
-    return words - ALLOWED - TEST_DATA
+            for word in re.findall(r"[A-Za-z]{2,}", token):
+                if word not in ALLOWED and word not in TEST_DATA:
+                    words.setdefault(word, text)
+    return words
 
 
 @pytest.fixture
@@ -66,6 +69,18 @@ def chinese_staff(admin_client, django_user_model):
     profile.preferred_language = "zh-hans"
     profile.save()
     return admin_client
+
+
+def test_the_menus_breadcrumb_follows_each_users_language(chinese_staff, django_user_model):
+    menus = SiteNavigation.objects.get(locale__language_code="zh-hans")
+    url = f"/admin/snippets/home/sitenavigation/edit/{menus.pk}/"
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
+    profile.preferred_language = "en"
+    profile.save()
+    assert ">Home<" in re.sub(r"\s+", "", chinese_staff.get(url).content.decode())
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    assert "Home" not in english_words(chinese_staff.get(url).content.decode())
 
 
 @pytest.mark.parametrize("screen", ["dashboard", "registrations", "event registrations", "applications", "menus"])
@@ -82,4 +97,4 @@ def test_main_screens_speak_chinese(chinese_staff, client, screen):
     }
     response = chinese_staff.get(urls[screen])
     assert response.status_code == 200
-    assert english_words(response.content.decode()) == set()
+    assert english_words(response.content.decode()) == {}
