@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .menus import SiteNavigation  # noqa: F401  (a model of this app, defined in its own module)
 from .navigation import Link, page_link
 from .page_base import IntroBodyPage
 from .structured_data import organisation
