@@ -2,7 +2,8 @@
 The site's menus: the main navigation with its drop-downs, the header shortcuts and the footer.
 
 Built from the live pages of the current locale (found by their shared ASCII slugs), turned into
-plain data and cached per locale; signals clear the cache when pages are published or moved. Each
+plain data and cached per locale in the shared cache; `home.invalidation` clears it when pages, menus,
+categories, view restrictions, sites or locales change. Each
 main-menu page answers for its own drop-down (`menu_children()`): a text page lists its sub-pages,
 a section its categories. Pages that are items of a listing (`is_listing_item`) are never menu entries.
 """
@@ -14,6 +15,9 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, get_page_models
+
+from . import invalidation
+from .visibility import public
 
 CACHE_KEY = "navigation:{language}"
 CACHE_SECONDS = 60 * 60
@@ -75,8 +79,7 @@ def _listing_item_types() -> list[type]:
 def _structural_pages(locale: Locale) -> tuple[Page | None, dict[str, Page]]:
     """The locale's home page and its structural pages (not listing items) by slug, in one query."""
     pages = list(
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(locale=locale, depth__in=[2, 3, 4])
         .not_type(*_listing_item_types())
         .only("id", "title", "slug", "url_path", "depth", "path", "locale_id", "draft_title", "live")
@@ -136,5 +139,14 @@ def navigation_for(language: str, request=None) -> dict:
     return navigation
 
 
+def navigation_cache_keys(**change) -> list[str]:
+    return [CACHE_KEY.format(language=code) for code, _label in settings.LANGUAGES]
+
+
 def clear_navigation_cache() -> None:
-    cache.delete_many([CACHE_KEY.format(language=code) for code, _label in settings.LANGUAGES])
+    cache.delete_many(navigation_cache_keys())
+
+
+# The menus show page titles and URLs, section categories, and only public pages of each language.
+for _topic in ("page", "menu", "category", "view-restriction", "site", "locale"):
+    invalidation.register(_topic, keys=navigation_cache_keys)

@@ -12,9 +12,10 @@ from .blocks import BodyBlock
 from .page_fields import SYNCHRONISED_SLUG
 from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from .structured_data import StructuredDataMixin
+from .visibility import CachedViewRestrictionsMixin, PublicPageManager
 
 
-class IntroBodyPage(ChineseSearchMixin, StructuredDataMixin, Page):
+class IntroBodyPage(CachedViewRestrictionsMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """Abstract: introduction + body, one ASCII slug for both locale trees."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -27,6 +28,8 @@ class IntroBodyPage(ChineseSearchMixin, StructuredDataMixin, Page):
         index.SearchField("body"),
     ]
     override_translatable_fields = SYNCHRONISED_SLUG
+
+    objects = PublicPageManager()
 
     class Meta:
         abstract = True

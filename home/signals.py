@@ -1,22 +1,29 @@
-"""Keep cached menus in step with the page tree (the apps clear them for their own menu data too)."""
+"""Announce changes of the page tree and of Wagtail's own records to `home.invalidation`."""
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .navigation import clear_navigation_cache
+from . import invalidation
+from .models import SiteSettings
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(page_slug_changed)
 @receiver(post_page_move)
-def page_tree_changed(sender, **kwargs):
-    clear_navigation_cache()
+def page_tree_changed(sender, instance, **kwargs):
+    invalidation.changed("page", page=instance)
 
 
 @receiver(post_delete, sender=Page)
-def page_deleted(sender, **kwargs):
-    clear_navigation_cache()
+def page_deleted(sender, instance, **kwargs):
+    invalidation.changed("page", page=instance)
+
+
+invalidation.watch(PageViewRestriction, "view-restriction")
+invalidation.watch(Site, "site")
+invalidation.watch(Locale, "locale")
+invalidation.watch(SiteSettings, "settings")

@@ -13,6 +13,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import admin_views
+from .bulk_content import build_members
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
 
@@ -120,3 +121,9 @@ def membership_admin_urls():
 @hooks.register("register_site_content_loader", order=20)
 def membership_content_loader():
     return MembershipContentLoader
+
+
+@hooks.register("register_bulk_content_builder", order=20)
+def membership_bulk_content(options: dict, progress) -> list[str]:
+    """Demo member units for `manage.py populate_bulk`."""
+    return [f"{build_members(options['members'], progress)} member units"]

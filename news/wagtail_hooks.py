@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import admin_views
+from .bulk_content import BulkNewsBuilder
 from .content import NewsContentLoader
 from .models import Registration
 
@@ -119,3 +120,12 @@ def registration_admin_urls():
 @hooks.register("register_site_content_loader", order=10)
 def news_content_loader():
     return NewsContentLoader
+
+
+@hooks.register("register_bulk_content_builder", order=10)
+def news_bulk_content(options: dict, progress) -> list[str]:
+    """Demo articles and events for `manage.py populate_bulk`."""
+    builder = BulkNewsBuilder()
+    translated = builder.build_articles(options["articles"], progress)
+    translated += builder.build_events(options["events"], progress)
+    return [f"{translated} English translations"]

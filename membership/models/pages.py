@@ -55,7 +55,7 @@ class MembershipPage(IntroBodyPage):
                 data=form.cleaned_data,
                 licence=form.cleaned_data["licence_file"],
                 language=get_language(),
-                privacy_policy_version=privacy_policy(self.locale, request).version,
+                privacy_policy_version=privacy_policy(self.locale_id, request).version,
                 token=form.cleaned_data["submission_token"],
             )
             application, _created = pipeline.submit(submission)
@@ -69,7 +69,7 @@ class MembershipPage(IntroBodyPage):
         context.update(
             {
                 "application_form": kwargs.get("form") or MembershipApplicationForm(),
-                "privacy_policy": privacy_policy(self.locale, request),
+                "privacy_policy": privacy_policy(self.locale_id, request),
                 "received": request.GET.get("received") == "1",
             }
         )

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
+from home.routing import locale_for
 from home.spam import SCREENING_STATUS, Screening, screen_submission
 from home.urls_util import absolute_url
 from news.choices import ACCEPTING_STATES, AttendanceMode, EventFormat, RegistrationState
@@ -172,15 +173,10 @@ class EventPage(ArticlePage):
 
     def source_event(self) -> "EventPage":
         """The Chinese event this page translates (itself on the Chinese tree): the one with the seats."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        source_locale = locale_for(settings.LANGUAGE_CODE)
+        if source_locale is None or self.locale_id == source_locale.pk:
             return self
-        source = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            )
-            .select_related("locale")
-            .first()
-        )
+        source = EventPage.objects.filter(translation_key=self.translation_key, locale_id=source_locale.pk).first()
         return source or self
 
     def attendance_modes(self) -> list[str]:
@@ -222,6 +218,12 @@ class EventPage(ArticlePage):
     def event(self) -> "EventPage":
         return self
 
+    def organiser_list(self) -> list[EventOrganiser]:
+        """The organisers, read once per request (the page and its JSON-LD both show them)."""
+        if not hasattr(self, "_organiser_list"):
+            self._organiser_list = list(self.organisers.all())
+        return self._organiser_list
+
     def schema_data(self, request) -> dict:
         """schema.org Event, in the page's language."""
         url = absolute_url(self.get_url(request))
@@ -249,7 +251,7 @@ class EventPage(ArticlePage):
             }
         if self.event_format == EventFormat.ONLINE:
             data["location"] = {"@type": "VirtualLocation", "url": url}
-        organisers = [organiser.name for organiser in self.organisers.all()]
+        organisers = [organiser.name for organiser in self.organiser_list()]
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
         return data
@@ -282,7 +284,7 @@ class EventPage(ArticlePage):
                 attendance_mode=form.chosen_mode(),
                 attendees=form.chosen_attendees(),
                 language=get_language(),
-                privacy_policy_version=privacy_policy(self.locale, request).version,
+                privacy_policy_version=privacy_policy(self.locale_id, request).version,
             )
             try:
                 registration, _created = register(source, applicant, form.cleaned_data["submission_token"])
@@ -325,7 +327,7 @@ class EventPage(ArticlePage):
                     for mode in source.attendance_modes()
                     if source.registration_enabled
                 ],
-                "privacy_policy": privacy_policy(self.locale, request),
+                "privacy_policy": privacy_policy(self.locale_id, request),
                 "received": request.GET.get("received") == "1",
             }
         )

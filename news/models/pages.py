@@ -18,11 +18,12 @@ from home.pagination import paginate
 from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from home.structured_data import StructuredDataMixin, organisation, share_image_url
 from home.urls_util import absolute_url
+from home.visibility import CachedViewRestrictionsMixin, PublicPageManager
 
-from .querysets import EVENT_VIEWS, ArticlePageManager
+from .querysets import EVENT_VIEWS, ArticlePageManager, prefetch_categories
 
 
-class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
+class SectionPage(CachedViewRestrictionsMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A listing of articles and events (通知公告, 协会动态, 新闻资讯) with category and event filters."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -32,6 +33,8 @@ class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
         InlinePanel("section_categories", label=_("Categories offered as filters")),
     ]
     search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
+
+    objects = PublicPageManager()
 
     template = "news/section_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
@@ -54,7 +57,7 @@ class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
         """Filters (category, upcoming/past events), the current page of items, the sidebar."""
         context = super().get_context(request, *args, **kwargs)
         categories = self.offered_categories()
-        everything = ArticlePage.objects.listing(self.locale)
+        everything = ArticlePage.objects.listing(self.locale_id)
         items = everything.child_of(self)
 
         category_slug = request.GET.get("category", "")
@@ -70,24 +73,27 @@ class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
             events = everything.in_category(category_slug) if category_slug else everything
             items = events.events(event_view)
             if event_view == "upcoming":
-                items = items.order_by("eventpage__start", "-path")
+                items = items.order_by("eventpage__start", "-pk")
         else:
             event_view = ""
 
+        page_of_items = paginate(items, request.GET.get("page"))
+        recommended = everything.recommended()
+        prefetch_categories(page_of_items.object_list, recommended)
         context.update(
             {
                 "categories": categories,
                 "active_category": active_category,
                 "category_slug": category_slug,
                 "event_view": event_view,
-                "items": paginate(items, request.GET.get("page")),
-                "recommended": everything.recommended(),
+                "items": page_of_items,
+                "recommended": recommended,
             }
         )
         return context
 
 
-class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
+class ArticlePage(CachedViewRestrictionsMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A notice, policy, news item or report, with structured source attribution."""
 
     # Listed by its section, never a menu entry (see home.navigation).
@@ -140,11 +146,16 @@ class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Listings order by (date, id) descending: the index walks them in order (see querysets.LISTING_ORDER).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="article_listing_order")]
 
     @property
     def tag(self):
         """The first category (the listing tag); uses the prefetched categories when present."""
-        links = list(self.article_categories.all())
+        if "article_categories" in getattr(self, "_prefetched_objects_cache", {}):
+            links = list(self.article_categories.all())
+        else:
+            links = list(self.article_categories.select_related("category")[:1])
         return links[0].category if links else None
 
     @property

@@ -1,20 +1,25 @@
 """
 The listing queries of articles and events, as queryset methods (`ArticlePage.objects.listing(locale)…`).
 
-Each issues a fixed number of SQL queries whatever the number of articles: categories, cover images
-and event rows come with select_related / prefetch_related, and StreamField bodies are deferred.
+Each issues a fixed number of SQL queries whatever the number of articles: cover images and event rows come
+with select_related, StreamField bodies are deferred, and the categories of every row shown on a page are
+fetched together (`prefetch_categories`). Listings are ordered by date, then newest first (`-pk`): both columns
+are on the article table, where an index serves them (see ArticlePage.Meta).
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
+
+from home.visibility import PublicPageQuerySet
 
 from .categories import ArticleCategory
 
 RECOMMENDED_COUNT = 5
 EVENT_VIEWS = ("upcoming", "past")
+LISTING_ORDER = ("-date", "-pk")
 
 
 def past_events_q() -> Q:
@@ -27,23 +32,32 @@ def past_events_q() -> Q:
     )
 
 
-class ArticleQuerySet(PageQuerySet):
+def categories_prefetch() -> Prefetch:
+    return Prefetch(
+        "article_categories", queryset=ArticleCategory.objects.select_related("category").order_by("sort_order")
+    )
+
+
+def prefetch_categories(*groups) -> None:
+    """The categories (tags) of every article in these lists, in one query."""
+    items = list({id(item): item for group in groups for item in group}.values())  # one article may be in two lists
+    prefetch_related_objects(items, categories_prefetch())
+
+
+class ArticleQuerySet(PublicPageQuerySet):
     def listing(self, locale) -> "ArticleQuerySet":
-        """Live, public articles (events included) of one locale, with everything a listing row shows."""
+        """Live, public articles (events included) of one locale (a Locale or its id), with their row data."""
         return (
             self.live()
             .public()
-            .filter(locale=locale)
+            .filter(locale_id=getattr(locale, "pk", locale))
             .defer_streamfields()
             .select_related("eventpage", "cover_image")
-            .prefetch_related(
-                Prefetch(
-                    "article_categories",
-                    queryset=ArticleCategory.objects.select_related("category").order_by("sort_order"),
-                )
-            )
-            .order_by("-date", "-path")
+            .order_by(*LISTING_ORDER)
         )
+
+    def with_categories(self) -> "ArticleQuerySet":
+        return self.prefetch_related(categories_prefetch())
 
     def in_category(self, slug: str) -> "ArticleQuerySet":
         return self.filter(article_categories__category__slug=slug).distinct()
@@ -56,8 +70,28 @@ class ArticleQuerySet(PageQuerySet):
         return events.exclude(past_events_q())
 
     def recommended(self) -> list:
-        """The 动态推荐 sidebar."""
+        """The 动态推荐 sidebar (categories not fetched: see prefetch_categories)."""
         return list(self.filter(recommended=True)[:RECOMMENDED_COUNT])
+
+    def latest_per_parent(self, parents: list, count: int) -> dict[int, list]:
+        """The `count` newest children of each parent page (all at one depth), in one query: {parent id: items}."""
+        if not parents:
+            return {}
+        prefix_length = len(parents[0].path)
+        by_path = {parent.path: parent.pk for parent in parents}
+        ranked = (
+            self.filter(depth=parents[0].depth + 1)
+            .annotate(parent_path=Substr("path", 1, prefix_length))
+            .filter(parent_path__in=list(by_path))
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("parent_path")], order_by=[F("date").desc(), F("pk").desc()])
+            )
+            .filter(rank__lte=count)
+        )
+        latest: dict[int, list] = {pk: [] for pk in by_path.values()}
+        for item in ranked:
+            latest[by_path[item.parent_path]].append(item)
+        return latest
 
 
 ArticlePageManager = PageManager.from_queryset(ArticleQuerySet)

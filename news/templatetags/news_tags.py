@@ -3,6 +3,7 @@
 from django import template
 
 from news.models import ArticlePage, SectionPage
+from news.models.querysets import prefetch_categories
 
 register = template.Library()
 
@@ -13,15 +14,21 @@ UPCOMING_EVENTS_COUNT = 3
 
 @register.simple_tag
 def home_listings(home) -> dict:
-    """The home page's blocks: latest notices and news, upcoming events, recommended items."""
-    sections = {s.slug: s for s in SectionPage.objects.child_of(home).live().public()}
-    everything = ArticlePage.objects.listing(home.locale)
+    """
+    The home page's blocks: latest notices and news, upcoming events, recommended items.
+
+    Five queries whatever the content: the sections, the latest items of all sections together (one windowed
+    query), the recommended items, the upcoming events, and the categories of everything shown.
+    """
+    sections = {s.slug: s for s in SectionPage.objects.child_of(home).live().public() if s.slug in HOME_SECTIONS}
+    everything = ArticlePage.objects.listing(home.locale_id)
+    latest = everything.latest_per_parent(list(sections.values()), HOME_LISTING_COUNT)
     listings = {"recommended": everything.recommended(), "sections": sections}
     for slug in HOME_SECTIONS:
         section = sections.get(slug)
-        key = "latest_" + slug.replace("-", "_")
-        listings[key] = list(everything.child_of(section)[:HOME_LISTING_COUNT]) if section else []
+        listings["latest_" + slug.replace("-", "_")] = latest.get(section.pk, []) if section else []
     listings["upcoming_events"] = list(
-        everything.events("upcoming").order_by("eventpage__start")[:UPCOMING_EVENTS_COUNT]
+        everything.events("upcoming").order_by("eventpage__start", "-pk")[:UPCOMING_EVENTS_COUNT]
     )
+    prefetch_categories(listings["recommended"], listings["upcoming_events"], *latest.values())
     return listings

@@ -87,6 +87,14 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# ------------------------------------------------------------------------------------------------
+# Scale (wip-scale): request-level caches. The Wagtail Site of a request comes from the shared cache
+# (after CommonMiddleware has vetted the host name).
+# ------------------------------------------------------------------------------------------------
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1, "home.routing.CachedSiteMiddleware"
+)
+
 ROOT_URLCONF = "site_cms.urls"
 
 TEMPLATES = [
