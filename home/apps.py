@@ -9,4 +9,5 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Signal receivers are connected by importing their module, once the models are loaded.
-        from . import signals  # noqa: F401
+        # The caches register what clears them with home.invalidation when imported: before any change.
+        from . import html_cache, routing, signals, visibility  # noqa: F401

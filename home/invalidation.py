@@ -46,6 +46,11 @@ Names = Iterable[str] | Callable[..., Iterable[str]]
 _registry: dict[str, list[tuple[Names, Names]]] = defaultdict(list)
 
 
+def add_topic(topic: str) -> None:
+    """An app's own kind of change (e.g. the member directory's records)."""
+    TOPICS.add(topic)
+
+
 def register(topic: str, *, keys: Names = (), dependencies: Names = ()) -> None:
     """When `topic` changes, delete `keys` and bump `dependencies` (lists, or callables of the change's details)."""
     if topic not in TOPICS:

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home import html_cache
 from home.routing import locale_for
 from home.urls_util import absolute_url
 
@@ -30,6 +31,7 @@ class SectionFeed(Feed):
         if category and category not in known:
             raise Http404
         self.request = request
+        html_cache.depend_on(request, html_cache.listings(get_language()))
         return {"section": section, "category": known.get(category)}
 
     def title(self, obj) -> str:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from home import html_cache
 from home.chinese import segment_query
 from home.routing import locale_for
 from home.search_excerpts import SearchResult, normalise_query
@@ -83,8 +84,10 @@ SITEMAP_SECTIONS = {
 
 
 @require_GET
+@html_cache.html_cache
 def sitemap_index(request):
     """The sitemap index: one paged sitemap per SITEMAP_PAGE_SIZE items of each section (two COUNT queries)."""
+    html_cache.depend_on(request, html_cache.SITEMAP)
     locations = []
     for name, (count, _entries, size) in SITEMAP_SECTIONS.items():
         for number in range(1, max(1, math.ceil(count() / size)) + 1):
@@ -93,10 +96,12 @@ def sitemap_index(request):
 
 
 @require_GET
+@html_cache.html_cache
 def sitemap_section(request, section: str, number: int):
     """One page of a section: live pages of both locale trees, or the member directory's detail pages."""
     if section not in SITEMAP_SECTIONS or number < 1:
         raise Http404
+    html_cache.depend_on(request, html_cache.SITEMAP)
     _count, entries_of, size = SITEMAP_SECTIONS[section]
     entries = entries_of(request, (number - 1) * size, size)
     if not entries and number > 1:

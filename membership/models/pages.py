@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
+from home import html_cache
 from home.page_base import IntroBodyPage
 from home.pagination import paginate
 from home.privacy import privacy_policy
@@ -21,6 +22,8 @@ from membership.status_links import status_url
 from .reference import Industry, MemberGrade, MemberUnit
 
 APPLICATION_FORM_NAME = "membership-application"
+# Cached directory pages depend on this name; membership/signals.py bumps it when members change.
+MEMBERS_DEPENDENCY = "member-directory"
 DIRECTORY_PAGE_SIZE = 20
 LOGO_FILTER = "max-160x80"
 
@@ -99,6 +102,7 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
 
     @path("")
     def directory(self, request):
+        html_cache.depend_on(request, MEMBERS_DEPENDENCY)
         members = self.members()
         industry = request.GET.get("industry", "")
         grade = request.GET.get("grade", "")
@@ -128,6 +132,7 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
 
     @path("<int:member_id>/")
     def member_detail(self, request, member_id: int):
+        html_cache.depend_on(request, MEMBERS_DEPENDENCY)
         member = self.members().filter(pk=member_id).first()
         if member is None:
             raise Http404

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
+from home import html_cache
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
 from home.routing import locale_for
@@ -28,6 +29,7 @@ from news.registration import AlreadyRegistered, Applicant, RegistrationRefused,
 from news.registration_links import registration_url
 
 from .pages import ArticlePage
+from .querysets import next_midnight
 
 REGISTRATION_FORM_NAME = "event-registration"
 SCHEMA_ATTENDANCE_MODES = {
@@ -173,6 +175,11 @@ class EventPage(ArticlePage):
 
     def source_event(self) -> "EventPage":
         """The Chinese event this page translates (itself on the Chinese tree): the one with the seats."""
+        if not hasattr(self, "_source_event"):
+            self._source_event = self._find_source_event()
+        return self._source_event
+
+    def _find_source_event(self) -> "EventPage":
         source_locale = locale_for(settings.LANGUAGE_CODE)
         if source_locale is None or self.locale_id == source_locale.pk:
             return self
@@ -261,9 +268,20 @@ class EventPage(ArticlePage):
         response = self.serve_registration(request, *args, **kwargs) if request.method == "POST" else None
         if response is None:
             response = super().serve(request, *args, **kwargs)
-        # Seats left, registration state and the form's tokens must never come from a cache.
-        add_never_cache_headers(response)
+        source = self.source_event()
+        if request.method == "POST" or (source.registration_enabled and not source.is_past):
+            # Seats left, registration state and the form's tokens must never come from a cache.
+            add_never_cache_headers(response)
+        else:
+            # Past, or without registration: the same for everyone until it starts or ends.
+            html_cache.expire_at(request, self.next_change())
         return response
+
+    def next_change(self):
+        """When this page next changes by itself: the event starts or ends (or, without times, its day ends)."""
+        now = timezone.now()
+        upcoming = [when for when in (self.start, self.end) if when and when > now]
+        return min(upcoming) if upcoming else (None if self.is_past else next_midnight())
 
     def serve_registration(self, request, *args, **kwargs):
         """A posted registration: screened, stored (on the Chinese source event), then confirmed."""

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import html_cache
 from home.blocks import BodyBlock
 from home.navigation import Link
 from home.page_fields import SYNCHRONISED_SLUG
@@ -20,7 +21,7 @@ from home.structured_data import StructuredDataMixin, organisation, share_image_
 from home.urls_util import absolute_url
 from home.visibility import CachedViewRestrictionsMixin, PublicPageManager
 
-from .querysets import EVENT_VIEWS, ArticlePageManager, prefetch_categories
+from .querysets import EVENT_VIEWS, ArticlePageManager, next_event_change, prefetch_categories
 
 
 class SectionPage(CachedViewRestrictionsMixin, ChineseSearchMixin, StructuredDataMixin, Page):
@@ -78,6 +79,9 @@ class SectionPage(CachedViewRestrictionsMixin, ChineseSearchMixin, StructuredDat
             event_view = ""
 
         page_of_items = paginate(items, request.GET.get("page"))
+        # Cached whole for anonymous visitors: until this language's listings change or an event starts or ends.
+        html_cache.depend_on(request, html_cache.listings(get_language()))
+        html_cache.expire_at(request, next_event_change(ArticlePage.objects.all(), self.locale_id))
         recommended = everything.recommended()
         prefetch_categories(page_of_items.object_list, recommended)
         context.update(

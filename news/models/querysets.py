@@ -7,12 +7,16 @@ fetched together (`prefetch_categories`). Listings are ordered by date, then new
 are on the article table, where an index serves them (see ArticlePage.Meta).
 """
 
-from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
+import datetime
+
+from django.core.cache import cache
+from django.db.models import F, Min, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 
 from wagtail.models import PageManager
 
+from home import invalidation
 from home.visibility import PublicPageQuerySet
 
 from .categories import ArticleCategory
@@ -95,3 +99,34 @@ class ArticleQuerySet(PublicPageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticleQuerySet)
+
+NEXT_EVENT_CHANGE_KEY = "news:next-event-change"
+
+
+def next_midnight() -> datetime.datetime:
+    """Events without times become past by date: listings change at the next local midnight."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=timezone.get_current_timezone())
+
+
+def next_event_change(queryset: ArticleQuerySet, locale_id: int) -> datetime.datetime:
+    """
+    When the events of a locale next start or end (upcoming ↔ past), at the latest the next midnight.
+
+    One aggregate query, kept in the shared cache until that moment or the next publish.
+    """
+    changes = cache.get(NEXT_EVENT_CHANGE_KEY) or {}
+    stored = changes.get(locale_id)
+    now = timezone.now()
+    if stored is None or stored <= now:
+        found = queryset.filter(locale_id=locale_id, eventpage__isnull=False).aggregate(
+            start=Min("eventpage__start", filter=Q(eventpage__start__gt=now)),
+            end=Min("eventpage__end", filter=Q(eventpage__end__gt=now)),
+        )
+        stored = min([when for when in found.values() if when] + [next_midnight()])
+        changes[locale_id] = stored
+        cache.set(NEXT_EVENT_CHANGE_KEY, changes, max(1, int((stored - now).total_seconds())))
+    return stored
+
+
+invalidation.register("page", keys=[NEXT_EVENT_CHANGE_KEY])

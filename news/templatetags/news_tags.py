@@ -1,9 +1,11 @@
 """Template tags of the news app for pages it does not own: the home page's latest items and events."""
 
 from django import template
+from django.utils.translation import get_language
 
+from home import html_cache
 from news.models import ArticlePage, SectionPage
-from news.models.querysets import prefetch_categories
+from news.models.querysets import next_event_change, prefetch_categories
 
 register = template.Library()
 
@@ -12,8 +14,8 @@ HOME_SECTIONS = ("notices", "news", "association-news")
 UPCOMING_EVENTS_COUNT = 3
 
 
-@register.simple_tag
-def home_listings(home) -> dict:
+@register.simple_tag(takes_context=True)
+def home_listings(context, home) -> dict:
     """
     The home page's blocks: latest notices and news, upcoming events, recommended items.
 
@@ -31,4 +33,7 @@ def home_listings(home) -> dict:
         everything.events("upcoming").order_by("eventpage__start", "-pk")[:UPCOMING_EVENTS_COUNT]
     )
     prefetch_categories(listings["recommended"], listings["upcoming_events"], *latest.values())
+    request = context.get("request")
+    html_cache.depend_on(request, html_cache.listings(get_language()))
+    html_cache.expire_at(request, next_event_change(ArticlePage.objects.all(), home.locale_id))
     return listings

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Background tasks (wip-scale): e-mail through the database backend's worker, see TASKS.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -88,12 +91,36 @@ MIDDLEWARE = [
 ]
 
 # ------------------------------------------------------------------------------------------------
-# Scale (wip-scale): request-level caches. The Wagtail Site of a request comes from the shared cache
-# (after CommonMiddleware has vetted the host name).
+# Scale (wip-scale): compression, conditional GET and the HTML cache of anonymous visits, directly
+# after whitenoise (cache hits skip sessions, locale, CSRF…); the Wagtail Site of a request from the
+# shared cache, after CommonMiddleware has vetted the host name.
 # ------------------------------------------------------------------------------------------------
+MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 : 0] = [
+    "home.compression.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.html_cache.HtmlCacheMiddleware",
+]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1, "home.routing.CachedSiteMiddleware"
 )
+# Longest life of a cached page (changes clear it at once; event times end it earlier); 0 turns it off.
+HTML_CACHE_SECONDS = int(os.environ.get("HTML_CACHE_SECONDS", "300"))
+# Compress HTML, feeds and sitemaps in the app; turn off where the proxy in front compresses (nginx).
+COMPRESS_RESPONSES = env_bool("COMPRESS_RESPONSES", True)
+# Background tasks: Wagtail's own (search index, references, CDN purge) run at once on `default`; our
+# e-mails go to the named `background` backend, stored in the database and sent by `manage.py db_worker
+# --backend background` (the Procfile's worker). TASKS_IMMEDIATE=1 sends them in the request instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_IMMEDIATE")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default", "email"],
+    },
+}
 
 ROOT_URLCONF = "site_cms.urls"
 

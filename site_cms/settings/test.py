@@ -34,3 +34,11 @@ WHITENOISE_AUTOREFRESH = True
 # Uploads go to throw-away folders, never into the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-private-"))
+# No HTML cache unless a test turns it on: most tests change rows directly and read the page again.
+HTML_CACHE_SECONDS = 0
+# E-mails are sent in the request (the outbox is checked right after a submission); the worker's own tests
+# switch the background backend to the database.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "email"]},
+}
