@@ -51,6 +51,15 @@ test-only:
 bench: install messages
 	$(BIN)/python ops/bench.py $(BENCH_ARGS)
 
+## backup: the database (SQLite or PostgreSQL, by DATABASE_URL) and the media into backups/<time>/
+backup:
+	$(PYTHON) ops/backup.py backup
+
+## restore BACKUP=backups/<time>: put a backup back (stop the web and worker processes first)
+restore:
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/<time>" && exit 2)
+	$(PYTHON) ops/backup.py restore $(BACKUP)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -10,4 +10,4 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Signal receivers are connected by importing their module, once the models are loaded.
         # The caches register what clears them with home.invalidation when imported: before any change.
-        from . import html_cache, routing, signals, visibility  # noqa: F401
+        from . import cdn, html_cache, routing, signals, visibility  # noqa: F401

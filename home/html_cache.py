@@ -64,6 +64,15 @@ def max_age() -> int:
     return int(getattr(settings, "HTML_CACHE_SECONDS", 0))
 
 
+def browser_cache_control(response) -> None:
+    """Browsers revalidate (a 304 is cheap); a CDN in front may keep the page for HTML_CACHE_SHARED_MAX_AGE."""
+    shared = int(getattr(settings, "HTML_CACHE_SHARED_MAX_AGE", 0))
+    if shared:
+        patch_cache_control(response, max_age=0, must_revalidate=True, s_maxage=shared, public=True)
+    else:
+        patch_cache_control(response, max_age=0, must_revalidate=True)
+
+
 def depend_on(request, *names: str) -> None:
     """While a response is made: it shows data that changes with these dependency names."""
     if request is not None:
@@ -157,8 +166,7 @@ class HtmlCacheMiddleware:
         etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
         response["ETag"] = etag
         response["Last-Modified"] = http_date(now)
-        # Browsers revalidate (a 304 is cheap); the shared copy here is what stays fresh until a change.
-        patch_cache_control(response, max_age=0, must_revalidate=True)
+        browser_cache_control(response)
         try:
             entry = {
                 "body": body,
@@ -191,7 +199,7 @@ class HtmlCacheMiddleware:
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["stored"])
         response["X-Cache"] = "hit"
-        patch_cache_control(response, max_age=0, must_revalidate=True)
+        browser_cache_control(response)
         patch_vary_headers(response, ("Accept-Encoding", "Cookie"))
         return response
 

@@ -44,6 +44,8 @@ TOPICS = {
 
 Names = Iterable[str] | Callable[..., Iterable[str]]
 _registry: dict[str, list[tuple[Names, Names]]] = defaultdict(list)
+# Callbacks run after the commit (purging a CDN): what stale data outside our cache needs.
+_actions: dict[str, list[Callable[..., None]]] = defaultdict(list)
 
 
 def add_topic(topic: str) -> None:
@@ -56,6 +58,13 @@ def register(topic: str, *, keys: Names = (), dependencies: Names = ()) -> None:
     if topic not in TOPICS:
         raise ValueError(f"Unknown invalidation topic {topic!r}; known: {sorted(TOPICS)}")
     _registry[topic].append((keys, dependencies))
+
+
+def on_change(topic: str, action: Callable[..., None]) -> None:
+    """Run `action(**change)` once a change of `topic` is committed (e.g. purge the pages from a CDN)."""
+    if topic not in TOPICS:
+        raise ValueError(f"Unknown invalidation topic {topic!r}; known: {sorted(TOPICS)}")
+    _actions[topic].append(action)
 
 
 def watch(model, topic: str, *, dispatch_uid: str | None = None) -> None:
@@ -84,11 +93,19 @@ def stale(topic: str, **change) -> tuple[set[str], set[str]]:
 def changed(topic: str, **change) -> None:
     """Clear what `topic`'s change makes stale, now and again after the transaction commits."""
     keys, dependencies = stale(topic, **change)
-    if not keys and not dependencies:
-        return
-    _clear(keys, dependencies)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _clear(keys, dependencies))
+    if keys or dependencies:
+        _clear(keys, dependencies)
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(lambda: _clear(keys, dependencies))
+    for action in _actions[topic]:
+        transaction.on_commit(lambda action=action: _run(action, change))
+
+
+def _run(action: Callable[..., None], change: dict) -> None:
+    try:
+        action(**change)
+    except Exception:
+        logger.exception("Action after a change failed: %s", action)
 
 
 def _clear(keys: set[str], dependencies: set[str]) -> None:

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Background tasks (wip-scale): e-mail through the database backend's worker, see TASKS.
     "django_tasks",
     "django_tasks_db",
+    # A CDN or Varnish in front, purged on publish when WAGTAILFRONTENDCACHE is configured (below).
+    "wagtail.contrib.frontend_cache",
 ]
 
 MIDDLEWARE = [
@@ -164,9 +166,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # wip-scale: Django's RedisCache, with Redis errors served as cache misses (home/cache_backend.py);
+            # short socket timeouts so that a hung Redis cannot stall requests.
+            "BACKEND": "home.cache_backend.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cdats",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -296,3 +304,55 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
 # Without it WeChat falls back to the page title and the OpenGraph description/image.
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+
+# ------------------------------------------------------------------------------------------------
+# Past one machine (wip-scale): media on S3-compatible object storage, a CDN purged on publish.
+# ------------------------------------------------------------------------------------------------
+# Public media (images, documents) in a bucket shared by every app server: AWS S3, Alibaba Cloud OSS,
+# Tencent COS, MinIO (django-storages' S3 backend). Membership licences stay in PRIVATE_MEDIA_ROOT.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+            # OSS and COS need virtual-hosted addressing; MinIO and test servers path-style.
+            "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE", "virtual"),
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            # Public media: plain URLs (a CDN can cache them), files never overwritten in place.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": os.environ.get("MEDIA_S3_DEFAULT_ACL") or None,
+            "url_protocol": os.environ.get("MEDIA_S3_URL_PROTOCOL", "https:"),
+        },
+    }
+
+# A CDN or Varnish that accepts HTTP PURGE requests (FRONTEND_CACHE_PURGE_URL, e.g. http://varnish:6081), or
+# Cloudflare (FRONTEND_CACHE_CLOUDFLARE_ZONE_ID + _TOKEN). Cacheable pages then carry s-maxage.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+elif os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        }
+    }
+HTML_CACHE_SHARED_MAX_AGE = int(
+    os.environ.get(
+        "HTML_CACHE_SHARED_MAX_AGE",
+        "60"
+        if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID")
+        else "0",
+    )
+)
