@@ -175,8 +175,10 @@ def test_a_publish_on_one_server_shows_on_the_other_at_once(environment):
     editor = Session(environment["a"])
     login = editor.request("GET", "/admin/login/")
     env = environment["env"]
-    response = editor.request("POST", "/admin/login/", data={"username": env["ADMIN_USERNAME"],
-                              "password": env["ADMIN_PASSWORD"], "csrfmiddlewaretoken": editor.csrf(login.text)})  # fmt: skip
+    credentials = {"username": env["ADMIN_USERNAME"], "password": env["ADMIN_PASSWORD"]}
+    response = editor.request(
+        "POST", "/admin/login/", data={**credentials, "csrfmiddlewaretoken": editor.csrf(login.text)}
+    )
     assert response.status_code == 302, "logged in on server A"
     ids = f"id={environment['article_id']}&id={environment['about_id']}"
     confirm = editor.request("GET", f"/admin/bulk/wagtailcore/page/publish/?{ids}")
