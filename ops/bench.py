@@ -199,9 +199,10 @@ def run_round(server: Server, path: str, count: int, cookies: str = "", threads:
     }
 
 
-def measure(server: Server, path: str, count: int, rounds: int, cookies: str = "") -> dict:
-    """Rounds of the page alternating with rounds of the static file; medians of the rounds."""
-    request(server.port, path, cookies)  # warm: menus, settings, templates, jieba, the HTML cache entry
+def measure(server: Server, path: str, count: int, rounds: int, cookies: str = "") -> dict | None:
+    """Rounds of the page alternating with rounds of the static file; medians of the rounds (None: no such page)."""
+    if request(server.port, path, cookies)[0] != 200:  # warm: menus, settings, templates, jieba, the cache entry
+        return None
     pages, statics = [], []
     for _ in range(rounds):
         pages.append(run_round(server, path, count, cookies))
@@ -234,7 +235,10 @@ def table(title: str, uncached: dict, cached: dict, returning: dict) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, path in PAGES:
-        u = uncached[path]
+        u = uncached.get(path)
+        if u is None:
+            lines.append(f"| {label} | — | — | — | — | — | — | — | — | — |")
+            continue
         c, r = cached.get(path), returning.get(path)
         cached_cells = (
             f"{c['rate']:.0f} | {c['rate_ratio']:.2f} | {r['hits']:.0%}" if c and r else "not cached | — | —"
@@ -255,6 +259,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--app-dir", default=str(ROOT), help="the code to serve (e.g. an export of main)")
     parser.add_argument("--output", default=str(ROOT / "bench-results.md"))
+    parser.add_argument("--uncached-only", action="store_true", help="no HTML cache phase (an older version)")
+    parser.add_argument("--no-prepare", action="store_true", help="use the databases as they are")
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     app_dir = Path(args.app_dir)
@@ -272,20 +278,19 @@ def main() -> None:
                 print(f"No PostgreSQL server: skipping {kind}/{size}.", file=sys.stderr)
                 continue
             print(f"== {kind}, {size} content ==", file=sys.stderr)
-            prepare(url, size, args.articles)
-            results = {}
-            for html_cache in (False, True):
+            if not args.no_prepare:
+                prepare(url, size, args.articles)
+            results = {True: {}, "returning": {}}
+            for html_cache in (False,) if args.uncached_only else (False, True):
                 server = Server(url, html_cache, port=8765, app_dir=app_dir)
                 try:
                     pages = [(label, path) for label, path in PAGES if not html_cache or path not in UNCACHEABLE]
-                    results[html_cache] = {
-                        path: measure(server, path, args.requests, args.rounds) for _label, path in pages
-                    }
+                    measured = {path: measure(server, path, args.requests, args.rounds) for _label, path in pages}
+                    results[html_cache] = {path: result for path, result in measured.items() if result}
                     if html_cache:
                         cookies = "django_language=en; csrftoken=benchbenchbenchbenchbenchbench12"
-                        results["returning"] = {
-                            path: measure(server, path, args.requests, 1, cookies) for _label, path in pages
-                        }
+                        returning = {path: measure(server, path, args.requests, 1, cookies) for _label, path in pages}
+                        results["returning"] = {path: result for path, result in returning.items() if result}
                 finally:
                     server.stop()
             size_label = "seed content" if size == "seed" else f"{args.articles} more articles per locale"
