@@ -56,7 +56,12 @@ KEY_PREFIX = "html-cache:"
 # per tracking parameter would let anyone fill the cache).
 CACHE_KEY_PARAMS = {"category", "when", "page", "notice", "industry", "grade"}
 MAX_PARAM_LENGTH = 60
-STORED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
+# Every header of the response is kept (security headers set by middleware below this one: frame options, CSP…)
+# except those that belong to one response or are set again on each hit.
+NOT_STORED_HEADERS = {
+    "set-cookie", "vary", "content-length", "content-encoding", "etag", "last-modified", "cache-control",
+    "expires", "x-cache", "x-bench-cpu-ms", "x-bench-queries",
+}  # fmt: skip
 COMPRESSIBLE_MIN_BYTES = 200
 
 
@@ -172,7 +177,7 @@ class HtmlCacheMiddleware:
                 "body": body,
                 "gzip": gzip.compress(body, compresslevel=6) if len(body) >= COMPRESSIBLE_MIN_BYTES else None,
                 "br": brotli.compress(body, quality=5) if brotli and len(body) >= COMPRESSIBLE_MIN_BYTES else None,
-                "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+                "headers": {name: value for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS},
                 "etag": etag,
                 "stored": now,
                 "expires": expires,

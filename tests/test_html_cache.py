@@ -38,7 +38,8 @@ def test_second_anonymous_visit_is_a_hit_with_the_same_page(client):
     second = client.get(ARTICLE)
     assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert second.content == first.content
-    assert second["Content-Type"] == first["Content-Type"]
+    for header in ("Content-Type", "Content-Language", "X-Frame-Options", "X-Content-Type-Options"):
+        assert second[header] == first[header], header
 
 
 def test_a_returning_visitor_with_language_and_csrf_cookies_still_gets_the_cached_page(client):
