@@ -171,3 +171,19 @@ def test_a_lost_dependency_token_counts_as_a_change():
     tokens = invalidation.dependency_tokens(["another-dependency"])
     cache.delete(invalidation.DEPENDENCY_KEY_PREFIX + "another-dependency")
     assert not invalidation.tokens_still_current(tokens)
+
+
+def test_a_cdn_in_front_is_purged_of_the_pages_that_list_a_published_article(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://varnish"}
+    }
+    purged = []
+    monkeypatch.setattr("home.cdn.purge_urls_from_cache", lambda urls: purged.extend(urls))
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.signal_handlers.purge_page_from_cache", lambda *a, **k: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(section("news"), title="CDN 测试")
+    assert {"http://testserver/zh-hans/", "http://testserver/zh-hans/news/", "http://testserver/sitemap.xml"} <= set(
+        purged
+    )
