@@ -12,7 +12,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 from redis.exceptions import RedisError
 
@@ -21,8 +21,30 @@ logger = logging.getLogger(__name__)
 WARN_EVERY_SECONDS = 60
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """
+    One `redis.Redis` client per connection pool, reused: Django makes a new one for every cache call, and a
+    client's set-up (its table of response callbacks) costs about as much as a round trip to Redis.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FaultTolerantRedisCache(RedisCache):
     _last_warning = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     def _failed(self, operation: str, error: Exception) -> None:
         now = time.monotonic()

@@ -48,8 +48,8 @@ def page_text(page) -> str:
 class SearchResult:
     """
     One hit of the site search. Its excerpt is built only when shown: a query may match 200 pages, a results page
-    shows 10, and reading a body and highlighting it is most of a hit's cost. `page_id` marks a hit whose date and
-    text are filled in later for the shown hits together (`fill`); others bring their own `text`.
+    shows 10, and reading a body and highlighting it is most of a hit's cost. Page hits get their date and text
+    from their specific page (`fill`); others bring their own `text`.
     """
 
     title: str
@@ -57,7 +57,6 @@ class SearchResult:
     type: str
     terms: list[str]
     date: datetime.date | None = None
-    page_id: int | None = None
     text: Callable[[], str] = field(default=lambda: "", repr=False)
 
     @property

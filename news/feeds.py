@@ -49,7 +49,7 @@ class SectionFeed(Feed):
         return obj["section"].intro or obj["section"].title
 
     def items(self, obj):
-        items = ArticlePage.objects.listing(obj["section"].locale_id).child_of(obj["section"]).with_categories()
+        items = ArticlePage.objects.listing(obj["section"].locale_id).children_of(obj["section"]).with_categories()
         if obj["category"]:
             items = items.filter(article_categories__category=obj["category"]).distinct()
         return items[:FEED_LENGTH]

@@ -230,18 +230,20 @@ def table(title: str, uncached: dict, cached: dict, returning: dict) -> str:
     lines = [
         f"### {title}",
         "",
-        "| page | SQL | CPU-ms | CPU ×static | req/s | p50 ms | p99 ms | cached req/s | cached rate ÷ static rate"
-        " | returning visitor hits |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | SQL | CPU-ms | CPU ×static | req/s | p50 ms | p99 ms | cached CPU-ms | cached req/s"
+        " | cached rate ÷ static rate | returning visitor hits |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, path in PAGES:
         u = uncached.get(path)
         if u is None:
-            lines.append(f"| {label} | — | — | — | — | — | — | — | — | — |")
+            lines.append(f"| {label} | — | — | — | — | — | — | — | — | — | — |")
             continue
         c, r = cached.get(path), returning.get(path)
         cached_cells = (
-            f"{c['rate']:.0f} | {c['rate_ratio']:.2f} | {r['hits']:.0%}" if c and r else "not cached | — | —"
+            f"{c['cpu_ms']:.1f} | {c['rate']:.0f} | {c['rate_ratio']:.2f} | {r['hits']:.0%}"
+            if c and r
+            else "not cached | — | — | —"
         )
         lines.append(
             f"| {label} | {u['queries']:.0f} | {u['cpu_ms']:.1f} | {u['cpu_ratio']:.0f}× | {u['rate']:.0f} |"

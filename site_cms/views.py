@@ -26,6 +26,7 @@ from membership.search import member_results
 from membership.sitemap import member_count, member_entries
 
 MAX_RESULTS = 200
+HIT_FIELDS = ("id", "title", "url_path", "content_type_id", "alias_of_id", "depth", "path", "locale_id")
 RESULTS_PER_PAGE = 10
 
 
@@ -33,23 +34,15 @@ def search(request):
     """The visitor's language only: live public pages and published member units, Chinese-aware."""
     query = normalise_query(request.GET.get("q", ""))
     language = get_language()
-    results: list[SearchResult] = []
+    results: list = []
+    terms: list[str] = []
     if query:
         locale = locale_for(language)
-        # The hits' base rows only (title, URL, type); bodies are read for the shown page of results alone.
-        page_hits = list(public(Page.objects.live()).filter(locale=locale).search(query)[:MAX_RESULTS])
+        # The hits' base rows only; URLs, dates and excerpts are made for the shown page of results alone.
+        page_hits = public(Page.objects.live()).filter(locale=locale).only(*HIT_FIELDS).search(query)[:MAX_RESULTS]
         terms = [term for term in segment_query(query).split() if term]
-        results = [
-            SearchResult(
-                title=hit.title,
-                url=hit.get_url(request),
-                type=hit.specific_class._meta.verbose_name,
-                terms=terms,
-                page_id=hit.pk,
-            )
-            for hit in page_hits
-            if hit.alias_of_id is None  # aliases would show the other language's content under this one
-        ]
+        # Aliases would show the other language's content under this one.
+        results = [hit for hit in page_hits if hit.alias_of_id is None]
         results.extend(member_results(query, terms, request, locale))
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
@@ -57,9 +50,7 @@ def search(request):
         page_of_results = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         page_of_results = paginator.page(1)
-    shown = {result.page_id: result for result in page_of_results.object_list if result.page_id}
-    for page in Page.objects.filter(pk__in=list(shown)).specific():
-        shown[page.pk].fill(page)
+    page_of_results.object_list = shown_results(list(page_of_results.object_list), terms, request)
     page_of_results.elided_range = list(paginator.get_elided_page_range(page_of_results.number, on_each_side=1))
     other_language = "en" if language != "en" else "zh-hans"
     return render(
@@ -81,6 +72,25 @@ SITEMAP_SECTIONS = {
     "pages": (page_count, page_entries, SITEMAP_PAGE_SIZE),
     "members": (member_count, member_entries, SITEMAP_PAGE_SIZE // 2),
 }
+
+
+def shown_results(hits: list, terms: list[str], request) -> list[SearchResult]:
+    """The shown hits as results: pages read in full (date, body for the excerpt) in one query per page type."""
+    pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=[h.pk for h in hits if isinstance(h, Page)]).specific()
+    }
+    results = []
+    for hit in hits:
+        if not isinstance(hit, Page):
+            results.append(hit)  # already a result (member units)
+            continue
+        page = pages.get(hit.pk, hit)
+        result = SearchResult(
+            title=page.title, url=page.get_url(request), type=page.specific_class._meta.verbose_name, terms=terms
+        )
+        result.fill(page)
+        results.append(result)
+    return results
 
 
 @require_GET

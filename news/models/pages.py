@@ -59,7 +59,7 @@ class SectionPage(CachedViewRestrictionsMixin, ChineseSearchMixin, StructuredDat
         context = super().get_context(request, *args, **kwargs)
         categories = self.offered_categories()
         everything = ArticlePage.objects.listing(self.locale_id)
-        items = everything.child_of(self)
+        items = everything.children_of(self)
 
         category_slug = request.GET.get("category", "")
         active_category = next((c for c in categories if c.slug == category_slug), None)

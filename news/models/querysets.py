@@ -10,8 +10,7 @@ are on the article table, where an index serves them (see ArticlePage.Meta).
 import datetime
 
 from django.core.cache import cache
-from django.db.models import F, Min, Prefetch, Q, Window, prefetch_related_objects
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Min, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.models import PageManager
@@ -77,24 +76,21 @@ class ArticleQuerySet(PublicPageQuerySet):
         """The 动态推荐 sidebar (categories not fetched: see prefetch_categories)."""
         return list(self.filter(recommended=True)[:RECOMMENDED_COUNT])
 
+    def children_of(self, parent) -> "ArticleQuerySet":
+        """Children of `parent` by a range of tree paths (the path index), not Wagtail's LIKE prefix."""
+        return self.filter(depth=parent.depth + 1, path__range=(parent.path + "0000", parent.path + "ZZZZ"))
+
     def latest_per_parent(self, parents: list, count: int) -> dict[int, list]:
-        """The `count` newest children of each parent page (all at one depth), in one query: {parent id: items}."""
+        """The `count` newest children of each parent page, in one query: {parent id: items, newest first}."""
         if not parents:
             return {}
-        prefix_length = len(parents[0].path)
+        newest = Q()
+        for parent in parents:
+            newest |= Q(pk__in=self.children_of(parent).values("pk")[:count])
         by_path = {parent.path: parent.pk for parent in parents}
-        ranked = (
-            self.filter(depth=parents[0].depth + 1)
-            .annotate(parent_path=Substr("path", 1, prefix_length))
-            .filter(parent_path__in=list(by_path))
-            .annotate(
-                rank=Window(RowNumber(), partition_by=[F("parent_path")], order_by=[F("date").desc(), F("pk").desc()])
-            )
-            .filter(rank__lte=count)
-        )
         latest: dict[int, list] = {pk: [] for pk in by_path.values()}
-        for item in ranked:
-            latest[by_path[item.parent_path]].append(item)
+        for item in self.filter(newest):
+            latest[by_path[item.path[: -item.steplen]]].append(item)
         return latest
 
 
