@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only install install-dev messages lint format bench clean e2e e2e-install lighthouse lighthouse-install
+.PHONY: run test test-only install install-dev messages lint format bench backup restore clean e2e e2e-install lighthouse lighthouse-install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,14 +32,14 @@ messages:
 	@command -v msgfmt >/dev/null || (echo "msgfmt missing: installing gettext" && apt-get install -y -qq gettext)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
-## run: install, migrate, load the content, create the admin account, then start the Procfile's processes
-## (the web server on http://$(HOST):$(PORT)/ and the scheduler) with honcho
+## run: install, migrate, load the content, create the admin account, then start the processes of
+## Procfile.dev with honcho: the web server on http://$(HOST):$(PORT)/, the task worker and the scheduler
 run: install messages
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) ensure_admin
-	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) $(BIN)/honcho start --port $(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
 
 ## test: install the test tools and run every check and the whole suite
 test: install-dev messages test-only
@@ -51,12 +51,19 @@ test-only:
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-## bench: median response times of the main pages, measured in one run (needs `make run` content)
+## bench: the main pages under gunicorn (production settings, Redis) on SQLite and PostgreSQL, with the seed
+## content and 1,300 more articles per locale; writes bench-results.md (see ops/bench.py)
 bench: install messages
-	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) createcachetable
-	$(MANAGE) load_site_content
-	$(MANAGE) bench
+	$(BIN)/python ops/bench.py $(BENCH_ARGS)
+
+## backup: the database (SQLite or PostgreSQL, by DATABASE_URL) and the media into backups/<time>/
+backup:
+	$(PYTHON) ops/backup.py backup
+
+## restore BACKUP=backups/<time>: put a backup back (stop the web and worker processes first)
+restore:
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/<time>" && exit 2)
+	$(PYTHON) ops/backup.py restore $(BACKUP)
 
 ## e2e: real-browser journeys and axe-core checks on both viewports (own server and database; README "Browser tests")
 # E2E_DATABASE_URL=postgres://…/name runs the site on PostgreSQL (that database is dropped and recreated);

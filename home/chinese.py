@@ -9,6 +9,7 @@ module so it can be swapped for another segmenter without touching the rest of t
 
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -39,8 +40,13 @@ def _get_tokenizer():
     return _tokenizer
 
 
+@lru_cache(maxsize=512)
 def segment_for_index(text: str) -> str:
-    """All words and their sub-words (search mode), space-separated: what documents are indexed as."""
+    """
+    All words and their sub-words (search mode), space-separated: what documents are indexed as.
+
+    Memoised: a page is indexed on every save (draft, publish, translation), with the same texts each time.
+    """
     if not has_chinese(text):
         return ""
     words = _get_tokenizer().cut_for_search(text)

@@ -1,9 +1,12 @@
 """
-The site's error pages: 400, 413 and 500 that need neither the database nor the request body (either
+The site's error pages: 400, 413, 500 and 503 that need neither the database nor the request body (either
 may be why we are here), and the CSRF failure page, each in the language of the URL prefix.
 """
 
+import sys
+
 from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -24,9 +27,31 @@ def server_error(request):
     supported = {code for code, _label in settings.LANGUAGES}
     prefix = request.path.strip("/").split("/", 1)[0]
     language = prefix if prefix in supported else DEFAULT_LANGUAGE
+    if database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(language)
     with translation.override(language):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
     return HttpResponseServerError(body)
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """The database could not be reached (down, restarting, refusing connections) — not a bug of ours."""
+    return isinstance(error, OperationalError | InterfaceError) or (
+        isinstance(error, DatabaseError) and "connection" in str(error).lower()
+    )
+
+
+RETRY_AFTER_SECONDS = 60
+
+
+def service_unavailable(language: str) -> HttpResponse:
+    """503 in both languages (the visitor's first), without the database: try again shortly."""
+    with translation.override(language):
+        body = loader.get_template("503.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _plain_error(request, status: int, title: str, message: str) -> HttpResponse:

@@ -5,16 +5,20 @@ The base knows none of the apps built on it: their page types name the home page
 `parent_page_types`, and the home page accepts every page type that does.
 """
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from . import invalidation
 from .menus import SiteNavigation  # noqa: F401  (a model of this app, defined in its own module)
 from .navigation import Link, page_link
 from .page_base import IntroBodyPage
+from .routing import site_for_request
 from .structured_data import organisation
+from .visibility import public
 
 
 class HomePage(IntroBodyPage):
@@ -77,7 +81,7 @@ class StandardPage(IntroBodyPage):
 
     def menu_children(self, request=None) -> list[Link]:
         """Its sub-pages shown in menus: the drop-down of a text page in the main menu."""
-        return [page_link(child, request) for child in self.get_children().live().public().in_menu()]
+        return [page_link(child, request) for child in public(self.get_children().live().in_menu())]
 
 
 class ContactPage(IntroBodyPage):
@@ -174,8 +178,34 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    select_related = ["wechat_qr_code"]
+
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """For the public pages: from the shared cache (cleared on save through `home.invalidation`)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = site_for_request(request)
+            instance = cache.get(settings_cache_key(site.pk)) if site else None
+            if instance is None:
+                instance = cls.for_site(site)
+                cache.set(settings_cache_key(site.pk), instance, SETTINGS_CACHE_SECONDS)
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
+
+SETTINGS_CACHE_SECONDS = 60 * 60
+
+
+def settings_cache_key(site_id: int) -> str:
+    return f"site-settings:{site_id}"
+
+
+invalidation.register("settings", keys=lambda instance, **change: [settings_cache_key(instance.site_id)])
 
 
 class ScheduledJob(models.Model):

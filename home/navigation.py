@@ -6,7 +6,8 @@ this module turns the locale's record into plain data and caches it per locale. 
 resolved to their live translation in the menu's locale in a fixed number of queries; a link whose
 page is gone, unpublished or not translated yet is left out. A main-menu entry without drop-down
 links of its own asks its page (`menu_children()`): a text page lists its sub-pages, a section its
-categories. `clear_navigation_cache()` is the one function to call when menus or pages change.
+categories. The cache is shared by every worker; `home.invalidation` clears it when pages, menus,
+categories, view restrictions, sites or locales change (`clear_navigation_cache()` does it by hand).
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from django.core.cache import cache
 
 from wagtail.models import Locale, Page
 
+from . import invalidation
 from .menus import SiteNavigation
+from .visibility import public
 
 CACHE_KEY = "navigation:{language}"
 CACHE_SECONDS = 60 * 60
@@ -65,12 +68,8 @@ class NavigationBuilder:
     def _resolve_pages(self, ids: set[int]) -> dict[int, Page]:
         """Chosen page id → its live, public page in this locale (the chosen one or its translation)."""
         keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-        localized = (
-            Page.objects.live()
-            .public()
-            .filter(locale=self.locale, translation_key__in=set(keys.values()))
-            .specific(defer=True)
-        )
+        localized = public(Page.objects.live()).filter(locale=self.locale, translation_key__in=set(keys.values()))
+        localized = localized.specific(defer=True)
         by_key = {page.translation_key: page for page in localized}
         return {pk: by_key[key] for pk, key in keys.items() if key in by_key}
 
@@ -112,7 +111,7 @@ class NavigationBuilder:
 
 
 def build_navigation(locale: Locale, request=None) -> dict:
-    home = Page.objects.live().public().filter(locale=locale, depth=2).first()
+    home = public(Page.objects.live()).filter(locale=locale, depth=2).first()
     navigation = SiteNavigation.objects.filter(locale=locale).select_related("locale").first()
     if navigation is None:
         return {**EMPTY_NAVIGATION, "home": page_link(home, request) if home else None}
@@ -137,6 +136,14 @@ def navigation_for(language: str, request=None) -> dict:
     return navigation
 
 
+def navigation_cache_keys(**change) -> list[str]:
+    return [CACHE_KEY.format(language=code) for code, _label in settings.LANGUAGES]
+
+
 def clear_navigation_cache() -> None:
-    """Forget every locale's cached menus (menus, a linked page or a drop-down's data changed)."""
-    cache.delete_many([CACHE_KEY.format(language=code) for code, _label in settings.LANGUAGES])
+    cache.delete_many(navigation_cache_keys())
+
+
+# The menus show page titles and URLs, section categories, and only public pages of each language.
+for _topic in ("page", "menu", "category", "view-restriction", "site", "locale"):
+    invalidation.register(_topic, keys=navigation_cache_keys)

@@ -13,9 +13,10 @@ from .editorial.pages import EditorialPageMixin
 from .page_fields import SYNCHRONISED_SLUG
 from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from .structured_data import StructuredDataMixin
+from .visibility import CachedViewRestrictionsMixin, PublicPageManager
 
 
-class IntroBodyPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
+class IntroBodyPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """Abstract: introduction + body, one ASCII slug for both locale trees."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -28,6 +29,8 @@ class IntroBodyPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin,
         index.SearchField("body"),
     ]
     override_translatable_fields = SYNCHRONISED_SLUG
+
+    objects = PublicPageManager()
 
     class Meta:
         abstract = True

@@ -11,13 +11,14 @@ from wagtail.models import Page
 import segno
 
 from .urls_util import absolute_url
+from .visibility import public
 
 
 @require_GET
 @cache_control(public=True, max_age=24 * 3600)
 def page_qr_code(request, page_id: int):
     """An SVG QR code of a live, public page's absolute URL; never of an arbitrary address."""
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = public(Page.objects.live()).filter(pk=page_id).first()
     if page is None:
         raise Http404
     output = io.BytesIO()

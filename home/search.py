@@ -35,7 +35,8 @@ class ChineseSearchMixin:
         texts = [str(getattr(self, name, "") or "") for name in TEXT_FIELDS]
         if getattr(self, "body", None) is not None:
             texts.append(streamfield_text(self.body))
-        return segment_for_index("\n".join(texts))
+        # Field by field (jieba cuts at line ends anyway), so an unchanged body is segmented only once.
+        return "\n".join(segment_for_index(text) for text in texts if text)
 
 
 # Searched by the site search; autocompleted by the admin's page search (which uses autocomplete).

@@ -1,7 +1,10 @@
 """Text tools for search results: a safe query, and an excerpt with the matched words highlighted."""
 
+import datetime
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -57,3 +60,30 @@ def highlight(text: str, terms: list[str]) -> str:
 def page_text(page) -> str:
     """The body (where matches usually are), else the summary or introduction."""
     return streamfield_text(getattr(page, "body", None)) or getattr(page, "summary", "") or getattr(page, "intro", "")
+
+
+@dataclass
+class SearchResult:
+    """
+    One hit of the site search. Its excerpt is built only when shown: a query may match 200 pages, a results page
+    shows 10, and reading a body and highlighting it is most of a hit's cost. Page hits get their date and text
+    from their specific page (`fill`); others bring their own `text`.
+    """
+
+    title: str
+    url: str
+    type: str
+    terms: list[str]
+    date: datetime.date | None = None
+    text: Callable[[], str] = field(default=lambda: "", repr=False)
+
+    @property
+    def excerpt(self) -> str:
+        if not hasattr(self, "_excerpt"):
+            self._excerpt = highlight(self.text(), self.terms)
+        return self._excerpt
+
+    def fill(self, page) -> None:
+        """Date and text from the hit's specific page."""
+        self.date = getattr(page, "date", None)
+        self.text = lambda: page_text(page)

@@ -1,29 +1,31 @@
-"""Keep cached menus in step with the page tree (the apps clear them for their own menu data too)."""
+"""Announce changes of the page tree and of Wagtail's own records to `home.invalidation`."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import invalidation
 from .menus import SiteNavigation
-from .navigation import clear_navigation_cache
+from .models import SiteSettings
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(page_slug_changed)
 @receiver(post_page_move)
-def page_tree_changed(sender, **kwargs):
-    clear_navigation_cache()
+def page_tree_changed(sender, instance, **kwargs):
+    invalidation.changed("page", page=instance)
 
 
 @receiver(post_delete, sender=Page)
-def page_deleted(sender, **kwargs):
-    clear_navigation_cache()
+def page_deleted(sender, instance, **kwargs):
+    invalidation.changed("page", page=instance)
 
 
-@receiver(post_save, sender=SiteNavigation)
-@receiver(post_delete, sender=SiteNavigation)
-def menus_edited(sender, **kwargs):
-    clear_navigation_cache()
+invalidation.watch(PageViewRestriction, "view-restriction")
+invalidation.watch(Site, "site")
+invalidation.watch(Locale, "locale")
+invalidation.watch(SiteSettings, "settings")
+invalidation.watch(SiteNavigation, "menu")

@@ -2,8 +2,10 @@
 sitemap.xml over both locale trees, with hreflang alternates (Wagtail's own sitemap lists only the
 default locale and no alternates: wagtail#12420), and robots.txt pointing to it.
 
-The pages of every app are found through the page tree; other entries (member units) are gathered
-by the project's sitemap view, which renders them all with `render_sitemap`.
+`/sitemap.xml` is a sitemap index of paged sitemaps (`/sitemap-pages-1.xml`, …), each of at most
+SITEMAP_PAGE_SIZE items, so that each is cheap to build whatever the size of the site and stays far inside
+the protocol's limits (50,000 URLs, 50 MB). The pages of every app are found through the page tree; other
+entries (member units) are gathered by the project's sitemap views, which render them with `render_sitemap`.
 """
 
 from collections import defaultdict
@@ -17,19 +19,34 @@ from wagtail.models import Page
 
 from .translations import HREFLANG
 from .urls_util import absolute_url
+from .visibility import public
+
+# Each paged sitemap is built cold in a few tens of milliseconds (every entry resolves its translations' URLs).
+SITEMAP_PAGE_SIZE = 250
+SITEMAP_FIELDS = ("id", "url_path", "translation_key", "last_published_at", "latest_revision_created_at", "locale")
 
 
-def page_entries(request) -> list[dict]:
+def _sitemap_pages():
+    return public(Page.objects.live()).filter(depth__gt=1, alias_of__isnull=True)
+
+
+def page_count() -> int:
+    return _sitemap_pages().count()
+
+
+def page_entries(request, offset: int = 0, limit: int = SITEMAP_PAGE_SIZE) -> list[dict]:
+    """Entries of the pages number offset…offset+limit in tree order, with their live translations (2 queries)."""
     pages = list(
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1, alias_of__isnull=True)
+        _sitemap_pages().select_related("locale").only(*SITEMAP_FIELDS).order_by("path")[offset : offset + limit]
+    )
+    translations = (
+        _sitemap_pages()
+        .filter(translation_key__in={page.translation_key for page in pages})
         .select_related("locale")
-        .only("id", "url_path", "translation_key", "last_published_at", "latest_revision_created_at", "locale")
-        .order_by("path")
+        .only(*SITEMAP_FIELDS)
     )
     by_key: dict = defaultdict(dict)
-    for page in pages:
+    for page in [*pages, *translations]:
         by_key[page.translation_key][page.locale.language_code] = page
     entries = []
     for page in pages:
@@ -63,6 +80,16 @@ def render_sitemap(entries: list[dict]) -> str:
             lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>')
         lines.append("</url>")
     lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def render_sitemap_index(locations: list[str]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    lines += [f"<sitemap><loc>{escape(location)}</loc></sitemap>" for location in locations]
+    lines.append("</sitemapindex>")
     return "\n".join(lines) + "\n"
 
 

@@ -41,7 +41,7 @@ def organisation() -> dict:
 
 
 def breadcrumb_list(page, request) -> dict:
-    crumbs = [*page.get_ancestors().filter(depth__gt=1), page]
+    crumbs = [*page.breadcrumb_pages(), page]
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
@@ -63,6 +63,12 @@ class StructuredDataMixin:
     def schema_data(self, request) -> dict | None:
         """The page's own schema.org item (with "@context"), or None."""
         return None
+
+    def breadcrumb_pages(self) -> list:
+        """The ancestors below the tree root, read once per request (the breadcrumbs and their JSON-LD)."""
+        if not hasattr(self, "_breadcrumb_pages"):
+            self._breadcrumb_pages = list(self.get_ancestors().filter(depth__gt=1))
+        return self._breadcrumb_pages
 
     def structured_data(self, request) -> list[dict]:
         own = self.schema_data(request)

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from .urls_util import absolute_url
+from .visibility import public
 
 # Query parameters that mean the same on both trees (listing filters), kept by the switcher.
 PORTABLE_PARAMS = ("category", "when", "page", "q")
@@ -35,7 +36,7 @@ def _portable_query(request) -> str:
 
 def live_translations(page: Page) -> dict[str, Page]:
     """The live translations of `page`, itself included, by language code (one query)."""
-    pages = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+    pages = public(Page.objects.live()).filter(translation_key=page.translation_key).select_related("locale")
     return {p.locale.language_code: p for p in pages}
 
 
@@ -43,7 +44,7 @@ def nearest_translated_ancestor(page: Page, locale: Locale) -> Page | None:
     """The deepest ancestor of `page` that has a live translation in `locale` (two queries)."""
     ancestors = list(page.get_ancestors().filter(depth__gt=1).only("translation_key", "depth"))
     keys = [a.translation_key for a in ancestors]
-    candidates = Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    candidates = public(Page.objects.live()).filter(locale=locale, translation_key__in=keys)
     by_key = {c.translation_key: c for c in candidates}
     for ancestor in reversed(ancestors):
         if ancestor.translation_key in by_key:

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from home.uploads import CheckedFile
 
-from .emails import notify_secretariat, send_application_email
 from .models.applications import ApplicationEvent, MembershipApplication
 from .models.reference import MemberUnit
+from .tasks import application_email, secretariat_notification
 
 logger = logging.getLogger(__name__)
 Status = MembershipApplication.Status
@@ -76,8 +76,8 @@ def submit(submission: Submission) -> tuple[MembershipApplication, bool]:
             if existing is not None:
                 return existing, False
         raise
-    after_commit(lambda: send_application_email(application.pk, "received"))
-    after_commit(lambda: notify_secretariat(application.pk))
+    after_commit(lambda: application_email.enqueue(application.pk, "received"))
+    after_commit(lambda: secretariat_notification.enqueue(application.pk))
     return application, True
 
 
@@ -123,7 +123,7 @@ def _decide(application_id: int, user, action: str, status: str, note: str) -> M
             application.member_unit = _create_member_unit(application)
         application.save()
         ApplicationEvent.objects.create(application=application, action=action, user=user, note=note)
-    after_commit(lambda: send_application_email(application.pk, action))
+    after_commit(lambda: application_email.enqueue(application.pk, action))
     return application
 
 
@@ -163,5 +163,5 @@ def reply(application_id: int, note: str, licence: CheckedFile | None) -> Member
     if old_file:
         storage = application.licence_file.storage
         after_commit(lambda: storage.delete(old_file))
-    after_commit(lambda: notify_secretariat(application.pk, replied=True))
+    after_commit(lambda: secretariat_notification.enqueue(application.pk, True))
     return application

@@ -2,15 +2,15 @@
 
 from wagtail.search.backends import get_search_backend
 
-from home.search_excerpts import highlight
+from home.search_excerpts import SearchResult
 
 from .models import MemberDirectoryPage, MemberUnit
 
 MAX_RESULTS = 200
 
 
-def member_results(query: str, terms: list[str], request, locale) -> list[dict]:
-    """Search results (title, url, type, date, excerpt) for published members, linked to their directory page."""
+def member_results(query: str, terms: list[str], request, locale) -> list[SearchResult]:
+    """Search results for published members, linked to their directory page (excerpts built when shown)."""
     directory = MemberDirectoryPage.objects.live().filter(locale=locale).first()
     if directory is None:
         return []
@@ -18,12 +18,12 @@ def member_results(query: str, terms: list[str], request, locale) -> list[dict]:
     members = get_search_backend().search(query, published)[:MAX_RESULTS]
     base = directory.get_url(request)
     return [
-        {
-            "title": member.name,
-            "url": f"{base}{member.pk}/",
-            "type": MemberUnit._meta.verbose_name,
-            "date": None,
-            "excerpt": highlight(member.description or (member.industry.name if member.industry else ""), terms),
-        }
+        SearchResult(
+            title=member.name,
+            url=f"{base}{member.pk}/",
+            type=MemberUnit._meta.verbose_name,
+            terms=terms,
+            text=lambda member=member: member.description or (member.industry.name if member.industry else ""),
+        )
         for member in members
     ]

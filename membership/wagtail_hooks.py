@@ -18,6 +18,7 @@ from home.admin_badges import with_count
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 from . import admin_views, dashboard
+from .bulk_content import build_members
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
 
@@ -149,3 +150,9 @@ def count_waiting_applications(request, menu_items):
     """The membership menu shows how many applications wait for review."""
     if request.user.has_perm(admin_views.REVIEW_PERMISSION):
         with_count(menu_items, "membership", dashboard.waiting_count())
+
+
+@hooks.register("register_bulk_content_builder", order=20)
+def membership_bulk_content(options: dict, progress) -> list[str]:
+    """Demo member units for `manage.py populate_bulk`."""
+    return [f"{build_members(options['members'], progress)} member units"]

@@ -9,8 +9,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
+from home import html_cache
+from home.routing import locale_for
 from home.urls_util import absolute_url
 
 from .models import ArticlePage, Category, SectionPage
@@ -22,7 +22,7 @@ class SectionFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, slug: str):
-        locale = Locale.objects.filter(language_code=get_language()).first()
+        locale = locale_for(get_language())
         section = SectionPage.objects.live().public().filter(locale=locale, slug=slug).first()
         if section is None:
             raise Http404
@@ -34,6 +34,7 @@ class SectionFeed(Feed):
             if known[category] is None:
                 raise Http404
         self.request = request
+        html_cache.depend_on(request, html_cache.listings(get_language()))
         return {"section": section, "category": known.get(category)}
 
     def title(self, obj) -> str:
@@ -51,7 +52,7 @@ class SectionFeed(Feed):
         return obj["section"].intro or obj["section"].title
 
     def items(self, obj):
-        items = ArticlePage.objects.listing(obj["section"].locale).child_of(obj["section"])
+        items = ArticlePage.objects.listing(obj["section"].locale_id).children_of(obj["section"]).with_categories()
         if obj["category"]:
             items = items.filter(article_categories__category=obj["category"]).distinct()
         return items[:FEED_LENGTH]

@@ -20,7 +20,7 @@ from django.utils import timezone
 from news.choices import ACCEPTING_STATES, RegistrationState
 from news.models.registrations import Registration, SeatCounter
 
-from .emails import send_registration_email
+from .tasks import registration_email
 
 if TYPE_CHECKING:  # the event page model imports this module to serve its form
     from news.models import EventPage
@@ -101,7 +101,7 @@ def register(event: "EventPage", applicant: Applicant, token) -> tuple[Registrat
         if existing is not None:
             return existing, False
         raise AlreadyRegistered() from None
-    after_commit(lambda: send_registration_email(registration.pk, "received"))
+    after_commit(lambda: registration_email.enqueue(registration.pk, "received"))
     return registration, True
 
 
@@ -156,9 +156,9 @@ def cancel(registration_id: int) -> Registration:
         if was_confirmed:
             _release_seats(registration.event, registration.attendance_mode, registration.attendees)
             promoted = _promote_waiting(registration.event, registration.attendance_mode)
-    after_commit(lambda: send_registration_email(registration.pk, "cancelled"))
+    after_commit(lambda: registration_email.enqueue(registration.pk, "cancelled"))
     for pk in promoted:
-        after_commit(lambda pk=pk: send_registration_email(pk, "promoted"))
+        after_commit(lambda pk=pk: registration_email.enqueue(pk, "promoted"))
     return registration
 
 
@@ -189,5 +189,5 @@ def promote(registration_id: int) -> bool:
         registration.status = Registration.Status.CONFIRMED
         registration.promoted_at = timezone.now()
         registration.save(update_fields=["status", "promoted_at", "email_normalised", "updated_at"])
-    after_commit(lambda: send_registration_email(registration.pk, "promoted"))
+    after_commit(lambda: registration_email.enqueue(registration.pk, "promoted"))
     return True

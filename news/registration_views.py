@@ -9,6 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Locale, Page
 
+from home.visibility import public
+
 from .ics import event_calendar
 from .models import EventPage, Registration
 from .registration import cancel
@@ -55,7 +57,7 @@ def registration_cancel(request, token: str):
 
 
 def event_calendar_download(request, page_id: int):
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = public(Page.objects.live()).filter(pk=page_id).first()
     if page is None or not isinstance(page.specific, EventPage):
         raise Http404
     event = page.specific

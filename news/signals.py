@@ -1,15 +1,9 @@
-"""Section categories are drop-down entries of the main menu: a change clears the cached menus."""
+"""Categories show in listings (tags, filters) and in the main menu's drop-downs: announce their changes."""
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-
-from home.navigation import clear_navigation_cache
+from home import invalidation
 
 from .models import Category, SectionCategory
 
-
-@receiver(post_save, sender=SectionCategory)
-@receiver(post_delete, sender=SectionCategory)
-@receiver(post_save, sender=Category)
-def menu_categories_changed(sender, **kwargs):
-    clear_navigation_cache()
+invalidation.watch(Category, "category")
+# Saved with its section page; an article's own categories (ArticleCategory) are part of the article's publish.
+invalidation.watch(SectionCategory, "category")

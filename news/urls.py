@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from home import html_cache
+
 from . import registration_views
 from .feeds import SectionFeed
 
@@ -9,5 +11,5 @@ urlpatterns = [
     path("registrations/<str:token>/", registration_views.registration_confirmation, name="registration_confirmation"),
     path("registrations/<str:token>/cancel/", registration_views.registration_cancel, name="registration_cancel"),
     path("events/<int:page_id>/calendar.ics", registration_views.event_calendar_download, name="event_calendar"),
-    path("feeds/<slug:slug>.xml", SectionFeed(), name="section_feed"),
+    path("feeds/<slug:slug>.xml", html_cache.html_cache(SectionFeed()), name="section_feed"),
 ]

@@ -21,6 +21,7 @@ from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 from . import admin_views, dashboard
 from .bulk_actions import CheckInBulkAction
+from .bulk_content import BulkNewsBuilder
 from .content import NewsContentLoader
 from .event_lists import source_events
 from .models import Category, Registration
@@ -190,3 +191,12 @@ def count_waiting_list(request, menu_items):
 
 
 hooks.register("register_bulk_action", CheckInBulkAction)
+
+
+@hooks.register("register_bulk_content_builder", order=10)
+def news_bulk_content(options: dict, progress) -> list[str]:
+    """Demo articles and events for `manage.py populate_bulk`."""
+    builder = BulkNewsBuilder()
+    translated = builder.build_articles(options["articles"], progress)
+    translated += builder.build_events(options["events"], progress)
+    return [f"{translated} English translations"]

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from home import qr, sitemap
+from home import qr, routing, sitemap
 from home import views as home_views
 
 from . import views
@@ -20,7 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>-<int:number>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
@@ -38,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("qr/<int:page_id>.svg", qr.page_qr_code, name="page_qr_code"),
     path("", include("news.urls")),
     path("", include("membership.urls")),
+    # Wagtail's page view with a two-query route (home/routing.py); Wagtail's own URLs stay behind it.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,50 +4,45 @@ Site-wide views that gather every app's content: the search results page and the
 The project knows all apps; the apps know only the base (home) and never this module.
 """
 
+import math
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home import html_cache
 from home.chinese import segment_query
-from home.search_excerpts import highlight, normalise_query, page_text
-from home.sitemap import page_entries, render_sitemap
+from home.routing import locale_for
+from home.search_excerpts import SearchResult, normalise_query
+from home.sitemap import SITEMAP_PAGE_SIZE, page_count, page_entries, render_sitemap, render_sitemap_index
+from home.urls_util import absolute_url
+from home.visibility import public
 from membership.search import member_results
-from membership.sitemap import member_entries
+from membership.sitemap import member_count, member_entries
 
 MAX_RESULTS = 200
+HIT_FIELDS = ("id", "title", "url_path", "content_type_id", "alias_of_id", "depth", "path", "locale_id")
 RESULTS_PER_PAGE = 10
-SITEMAP_CACHE_SECONDS = 15 * 60
 
 
 def search(request):
     """The visitor's language only: live public pages and published member units, Chinese-aware."""
     query = normalise_query(request.GET.get("q", ""))
     language = get_language()
-    results: list[dict] = []
+    results: list = []
+    terms: list[str] = []
     if query:
-        locale = Locale.objects.filter(language_code=language).first()
-        page_hits = list(Page.objects.live().public().filter(locale=locale).search(query)[:MAX_RESULTS])
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_hits]).specific()}
+        locale = locale_for(language)
+        # The hits' base rows only; URLs, dates and excerpts are made for the shown page of results alone.
+        page_hits = public(Page.objects.live()).filter(locale=locale).only(*HIT_FIELDS).search(query)[:MAX_RESULTS]
         terms = [term for term in segment_query(query).split() if term]
-        for hit in page_hits:
-            page = pages.get(hit.pk)
-            if page is None or page.alias_of_id is not None:
-                continue  # aliases would show the other language's content under this one
-            results.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "type": page.specific_class._meta.verbose_name,
-                    "date": getattr(page, "date", None),
-                    "excerpt": highlight(page_text(page), terms),
-                }
-            )
+        # Aliases would show the other language's content under this one.
+        results = [hit for hit in page_hits if hit.alias_of_id is None]
         results.extend(member_results(query, terms, request, locale))
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
@@ -55,6 +50,7 @@ def search(request):
         page_of_results = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         page_of_results = paginator.page(1)
+    page_of_results.object_list = shown_results(list(page_of_results.object_list), terms, request)
     page_of_results.elided_range = list(paginator.get_elided_page_range(page_of_results.number, on_each_side=1))
     other_language = "en" if language != "en" else "zh-hans"
     return render(
@@ -70,9 +66,54 @@ def search(request):
     )
 
 
+# Each section of the sitemap: (items, entries of items offset…offset+limit). Member entries come in pairs
+# (one per language), so a members' sitemap holds half as many members.
+SITEMAP_SECTIONS = {
+    "pages": (page_count, page_entries, SITEMAP_PAGE_SIZE),
+    "members": (member_count, member_entries, SITEMAP_PAGE_SIZE // 2),
+}
+
+
+def shown_results(hits: list, terms: list[str], request) -> list[SearchResult]:
+    """The shown hits as results: pages read in full (date, body for the excerpt) in one query per page type."""
+    pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=[h.pk for h in hits if isinstance(h, Page)]).specific()
+    }
+    results = []
+    for hit in hits:
+        if not isinstance(hit, Page):
+            results.append(hit)  # already a result (member units)
+            continue
+        page = pages.get(hit.pk, hit)
+        result = SearchResult(
+            title=page.title, url=page.get_url(request), type=page.specific_class._meta.verbose_name, terms=terms
+        )
+        result.fill(page)
+        results.append(result)
+    return results
+
+
 @require_GET
-@cache_page(SITEMAP_CACHE_SECONDS)
-def sitemap(request):
-    """Every live page of both locale trees, plus the member directory's detail pages."""
-    entries = page_entries(request) + member_entries(request)
+@html_cache.html_cache
+def sitemap_index(request):
+    """The sitemap index: one paged sitemap per SITEMAP_PAGE_SIZE items of each section (two COUNT queries)."""
+    html_cache.depend_on(request, html_cache.SITEMAP)
+    locations = []
+    for name, (count, _entries, size) in SITEMAP_SECTIONS.items():
+        for number in range(1, max(1, math.ceil(count() / size)) + 1):
+            locations.append(absolute_url(reverse("sitemap_section", args=[name, number])))
+    return HttpResponse(render_sitemap_index(locations), content_type="application/xml")
+
+
+@require_GET
+@html_cache.html_cache
+def sitemap_section(request, section: str, number: int):
+    """One page of a section: live pages of both locale trees, or the member directory's detail pages."""
+    if section not in SITEMAP_SECTIONS or number < 1:
+        raise Http404
+    html_cache.depend_on(request, html_cache.SITEMAP)
+    _count, entries_of, size = SITEMAP_SECTIONS[section]
+    entries = entries_of(request, (number - 1) * size, size)
+    if not entries and number > 1:
+        raise Http404
     return HttpResponse(render_sitemap(entries), content_type="application/xml")

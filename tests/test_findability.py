@@ -12,8 +12,10 @@ import pytest
 
 from home.chinese import segment_for_index, segment_query
 from home.search_excerpts import normalise_query
+from home.sitemap import page_count, page_entries
 from news.content import NEWS_ITEMS
 from news.models import ArticlePage
+from site_cms import views
 from tests.factories import make_article, section
 
 pytestmark = pytest.mark.django_db
@@ -98,13 +100,28 @@ def test_admin_page_search_finds_chinese_words(admin_client):
 
 
 # -- sitemap and robots -------------------------------------------------------------------------
-def parse_sitemap(client) -> dict[str, dict]:
+def sitemap_pages(client) -> list[str]:
+    """/sitemap.xml is a sitemap index; the URLs of its paged sitemaps."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    locations = [loc.text for loc in root.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert locations and all(loc.startswith("http://testserver/sitemap-") for loc in locations)
+    return locations
+
+
+def parse_sitemap(client) -> dict[str, dict]:
+    """Every entry of every paged sitemap, by URL, with its alternates."""
+    urls = []
+    for location in sitemap_pages(client):
+        response = client.get(location.removeprefix("http://testserver"))
+        assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+        root = ET.fromstring(response.content)
+        assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        urls += root.findall("s:url", SITEMAP_NS)
     entries = {}
-    for url in root.findall("s:url", SITEMAP_NS):
+    for url in urls:
         children = list(url)
         assert children[0].tag.endswith("loc"), "loc must come first"
         loc = url.find("s:loc", SITEMAP_NS).text
@@ -132,6 +149,16 @@ def test_sitemap_leaves_out_drafts_and_private_pages(client):
     draft.unpublish()
     entries = parse_sitemap(client)
     assert not any(draft.slug in url for url in entries)
+
+
+def test_sitemap_pages_split_the_site_and_stay_inside_the_protocol(client, monkeypatch):
+    everything = parse_sitemap(client)
+    monkeypatch.setitem(views.SITEMAP_SECTIONS, "pages", (page_count, page_entries, 7))
+    locations = sitemap_pages(client)
+    assert len([loc for loc in locations if "/sitemap-pages-" in loc]) == -(-page_count() // 7)
+    assert parse_sitemap(client) == everything, "the same entries, split over pages"
+    assert client.get("/sitemap-pages-999.xml").status_code == 404
+    assert client.get("/sitemap-unknown-1.xml").status_code == 404
 
 
 def test_robots_txt(client):

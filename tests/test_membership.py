@@ -340,5 +340,5 @@ def test_only_published_members_appear_in_search_and_sitemap(client):
     hidden = MemberUnit.objects.create(name_zh_hans="隐藏软件公司", name_en="Hidden Software Co", industry=it)
     results = client.get("/zh-hans/search/?q=软件公司").content.decode()
     assert "公开软件公司" in results and "隐藏软件公司" not in results
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-members-1.xml").content.decode()
     assert f"/en/members/{shown.pk}/" in sitemap and f"/members/{hidden.pk}/" not in sitemap

@@ -81,7 +81,7 @@ PRODUCTION_KEYS = [
 def _run(code: str, **env) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"}}
     environment.update(DJANGO_SETTINGS_MODULE="site_cms.settings.production", **PRODUCTION_ENV, **env)
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
     )
 
@@ -235,7 +235,9 @@ def test_deploy_checks_refuse_a_per_process_cache_and_warn_without_2fa():
 def test_production_turns_2fa_on_and_hsts_off_only_when_asked():
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.WAGTAIL_2FA_REQUIRED, settings.SECURE_HSTS_SECONDS, settings.CACHES['default']['BACKEND'])"
+        "print(settings.WAGTAIL_2FA_REQUIRED, settings.SECURE_HSTS_SECONDS, "
+        # The cache the rate limits and the admin login throttle count in (the pages' cache wraps Redis too).
+        "settings.CACHES[settings.RATE_LIMIT_CACHE]['BACKEND'])"
     )
     assert _run(code).stdout.split() == ["True", "31536000", "django.core.cache.backends.db.DatabaseCache"]
     opted_out = _run(code, ADMIN_2FA_REQUIRED="0", SECURE_HSTS_SECONDS="0", REDIS_URL="redis://127.0.0.1:6379/5")

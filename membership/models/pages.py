@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
+from home import html_cache
 from home.page_base import IntroBodyPage
 from home.pagination import paginate
 from home.privacy import privacy_policy
@@ -21,6 +22,8 @@ from membership.status_links import status_url
 from .reference import Industry, MemberGrade, MemberUnit
 
 APPLICATION_FORM_NAME = "membership-application"
+# Cached directory pages depend on this name; membership/signals.py bumps it when members change.
+MEMBERS_DEPENDENCY = "member-directory"
 DIRECTORY_PAGE_SIZE = 20
 LOGO_FILTER = "max-160x80"
 
@@ -55,7 +58,7 @@ class MembershipPage(IntroBodyPage):
                 data=form.cleaned_data,
                 licence=form.cleaned_data["licence_file"],
                 language=get_language(),
-                privacy_policy_version=privacy_policy(self.locale, request).version,
+                privacy_policy_version=privacy_policy(self.locale_id, request).version,
                 token=form.cleaned_data["submission_token"],
             )
             application, _created = pipeline.submit(submission)
@@ -69,7 +72,7 @@ class MembershipPage(IntroBodyPage):
         context.update(
             {
                 "application_form": kwargs.get("form") or MembershipApplicationForm(),
-                "privacy_policy": privacy_policy(self.locale, request),
+                "privacy_policy": privacy_policy(self.locale_id, request),
                 "received": request.GET.get("received") == "1",
             }
         )
@@ -99,6 +102,7 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
 
     @path("")
     def directory(self, request):
+        html_cache.depend_on(request, MEMBERS_DEPENDENCY)
         members = self.members()
         industry = request.GET.get("industry", "")
         grade = request.GET.get("grade", "")
@@ -129,6 +133,7 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
 
     @path("<int:member_id>/")
     def member_detail(self, request, member_id: int):
+        html_cache.depend_on(request, MEMBERS_DEPENDENCY)
         member = self.members().filter(pk=member_id).first()
         if member is None:
             raise Http404

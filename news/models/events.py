@@ -13,8 +13,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from home import html_cache
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
+from home.routing import locale_for
 from home.spam import SCREENING_STATUS, Screening, screen_submission
 from home.urls_util import absolute_url
 from news.admin_panels import SeatSummaryPanel
@@ -24,6 +26,7 @@ from news.registration import AlreadyRegistered, Applicant, RegistrationRefused,
 from news.registration_links import registration_url
 
 from .pages import ArticlePage
+from .querysets import next_midnight
 
 REGISTRATION_FORM_NAME = "event-registration"
 SCHEMA_ATTENDANCE_MODES = {
@@ -143,21 +146,21 @@ class EventPage(ArticlePage):
     def organiser_rows(self) -> list[tuple[str, list[str]]]:
         """(role, names) in the order the roles first appear: two organisers share one “Organised by” row."""
         rows: dict[str, list[str]] = {}
-        for organiser in self.organisers.all():
+        for organiser in self.organiser_list():
             rows.setdefault(organiser.get_role_display(), []).append(organiser.name)
         return list(rows.items())
 
     def source_event(self) -> "EventPage":
         """The Chinese event this page translates (itself on the Chinese tree): the one with the seats."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        if not hasattr(self, "_source_event"):
+            self._source_event = self._find_source_event()
+        return self._source_event
+
+    def _find_source_event(self) -> "EventPage":
+        source_locale = locale_for(settings.LANGUAGE_CODE)
+        if source_locale is None or self.locale_id == source_locale.pk:
             return self
-        source = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            )
-            .select_related("locale")
-            .first()
-        )
+        source = EventPage.objects.filter(translation_key=self.translation_key, locale_id=source_locale.pk).first()
         return source or self
 
     def attendance_modes(self) -> list[str]:
@@ -200,6 +203,12 @@ class EventPage(ArticlePage):
     def event(self) -> "EventPage":
         return self
 
+    def organiser_list(self) -> list:
+        """The organisers, read once per request (the page and its JSON-LD both show them)."""
+        if not hasattr(self, "_organiser_list"):
+            self._organiser_list = list(self.organisers.all())
+        return self._organiser_list
+
     def schema_data(self, request) -> dict:
         """schema.org Event, in the page's language."""
         url = absolute_url(self.get_url(request))
@@ -227,7 +236,7 @@ class EventPage(ArticlePage):
             }
         if self.event_format == EventFormat.ONLINE:
             data["location"] = {"@type": "VirtualLocation", "url": url}
-        organisers = [organiser.name for organiser in self.organisers.all()]
+        organisers = [organiser.name for organiser in self.organiser_list()]
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
         return data
@@ -237,9 +246,20 @@ class EventPage(ArticlePage):
         response = self.serve_registration(request, *args, **kwargs) if request.method == "POST" else None
         if response is None:
             response = super().serve(request, *args, **kwargs)
-        # Seats left, registration state and the form's tokens must never come from a cache.
-        add_never_cache_headers(response)
+        source = self.source_event()
+        if request.method == "POST" or (source.registration_enabled and not source.is_past):
+            # Seats left, registration state and the form's tokens must never come from a cache.
+            add_never_cache_headers(response)
+        else:
+            # Past, or without registration: the same for everyone until it starts or ends.
+            html_cache.expire_at(request, self.next_change())
         return response
+
+    def next_change(self):
+        """When this page next changes by itself: the event starts or ends (or, without times, its day ends)."""
+        now = timezone.now()
+        upcoming = [when for when in (self.start, self.end) if when and when > now]
+        return min(upcoming) if upcoming else (None if self.is_past else next_midnight())
 
     def serve_registration(self, request, *args, **kwargs):
         """A posted registration: screened, stored (on the Chinese source event), then confirmed."""
@@ -260,7 +280,7 @@ class EventPage(ArticlePage):
                 attendance_mode=form.chosen_mode(),
                 attendees=form.chosen_attendees(),
                 language=get_language(),
-                privacy_policy_version=privacy_policy(self.locale, request).version,
+                privacy_policy_version=privacy_policy(self.locale_id, request).version,
             )
             try:
                 registration, _created = register(source, applicant, form.cleaned_data["submission_token"])
@@ -303,7 +323,7 @@ class EventPage(ArticlePage):
                     for mode in source.attendance_modes()
                     if source.registration_enabled
                 ],
-                "privacy_policy": privacy_policy(self.locale, request),
+                "privacy_policy": privacy_policy(self.locale_id, request),
                 "received": request.GET.get("received") == "1",
             }
         )

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import html_cache
 from home.blocks import BodyBlock
 from home.editorial.pages import EditorialPageMixin
 from home.navigation import Link
@@ -19,12 +20,13 @@ from home.pagination import paginate
 from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from home.structured_data import StructuredDataMixin, organisation, share_image_url
 from home.urls_util import absolute_url
+from home.visibility import CachedViewRestrictionsMixin, PublicPageManager
 
 from .categories import Category
-from .querysets import EVENT_VIEWS, ArticlePageManager
+from .querysets import EVENT_VIEWS, ArticlePageManager, next_event_change, prefetch_categories
 
 
-class SectionPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
+class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A listing of articles and events (通知公告, 协会动态, 新闻资讯) with category and event filters."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -34,6 +36,8 @@ class SectionPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, P
         InlinePanel("section_categories", label=_("Categories offered as filters")),
     ]
     search_fields = Page.search_fields + [*SEGMENTED_SEARCH_FIELDS, index.SearchField("intro")]
+
+    objects = PublicPageManager()
 
     template = "news/section_page.html"
     override_translatable_fields = SYNCHRONISED_SLUG
@@ -56,8 +60,8 @@ class SectionPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, P
         """Filters (category, upcoming/past events), the current page of items, the sidebar."""
         context = super().get_context(request, *args, **kwargs)
         categories = self.offered_categories()
-        everything = ArticlePage.objects.listing(self.locale)
-        items = everything.child_of(self)
+        everything = ArticlePage.objects.listing(self.locale_id)
+        items = everything.children_of(self)
 
         category_slug = request.GET.get("category", "")
         active_category = next((c for c in categories if c.slug == category_slug), None)
@@ -75,24 +79,30 @@ class SectionPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, P
             events = everything.in_category(category_slug) if category_slug else everything
             items = events.events(event_view)
             if event_view == "upcoming":
-                items = items.order_by("eventpage__start", "-path")
+                items = items.order_by("eventpage__start", "-pk")
         else:
             event_view = ""
 
+        page_of_items = paginate(items, request.GET.get("page"))
+        # Cached whole for anonymous visitors: until this language's listings change or an event starts or ends.
+        html_cache.depend_on(request, html_cache.listings(get_language()))
+        html_cache.expire_at(request, next_event_change(ArticlePage.objects.all(), self.locale_id))
+        recommended = everything.recommended()
+        prefetch_categories(page_of_items.object_list, recommended)
         context.update(
             {
                 "categories": categories,
                 "active_category": active_category,
                 "category_slug": category_slug,
                 "event_view": event_view,
-                "items": paginate(items, request.GET.get("page")),
-                "recommended": everything.recommended(),
+                "items": page_of_items,
+                "recommended": recommended,
             }
         )
         return context
 
 
-class ArticlePage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
+class ArticlePage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A notice, policy, news item or report, with structured source attribution."""
 
     # Listed by its section, never a menu entry (see home.navigation).
@@ -152,6 +162,8 @@ class ArticlePage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, P
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Listings order by (date, id) descending: the index walks them in order (see querysets.LISTING_ORDER).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="article_listing_order")]
 
     def clean(self):
         super().clean()
@@ -162,7 +174,10 @@ class ArticlePage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, P
     @property
     def tag(self):
         """The first category (the listing tag); uses the prefetched categories when present."""
-        links = list(self.article_categories.all())
+        if "article_categories" in getattr(self, "_prefetched_objects_cache", {}):
+            links = list(self.article_categories.all())
+        else:
+            links = list(self.article_categories.select_related("category")[:1])
         return links[0].category if links else None
 
     @property

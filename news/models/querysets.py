@@ -1,20 +1,28 @@
 """
 The listing queries of articles and events, as queryset methods (`ArticlePage.objects.listing(locale)…`).
 
-Each issues a fixed number of SQL queries whatever the number of articles: categories, cover images
-and event rows come with select_related / prefetch_related, and StreamField bodies are deferred.
+Each issues a fixed number of SQL queries whatever the number of articles: cover images and event rows come
+with select_related, StreamField bodies are deferred, and the categories of every row shown on a page are
+fetched together (`prefetch_categories`). Listings are ordered by date, then newest first (`-pk`): both columns
+are on the article table, where an index serves them (see ArticlePage.Meta).
 """
 
-from django.db.models import Prefetch, Q
+import datetime
+
+from django.core.cache import cache
+from django.db.models import Min, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
+
+from home import invalidation
+from home.visibility import PublicPageQuerySet
 
 from .categories import ArticleCategory
 
 RECOMMENDED_COUNT = 5
 EVENT_VIEWS = ("upcoming", "past")
+LISTING_ORDER = ("-date", "-pk")
 
 
 def past_events_q() -> Q:
@@ -27,23 +35,32 @@ def dated_events_q() -> Q:
     return Q(eventpage__start__isnull=False) | Q(eventpage__end__isnull=False)
 
 
-class ArticleQuerySet(PageQuerySet):
+def categories_prefetch() -> Prefetch:
+    return Prefetch(
+        "article_categories", queryset=ArticleCategory.objects.select_related("category").order_by("sort_order")
+    )
+
+
+def prefetch_categories(*groups) -> None:
+    """The categories (tags) of every article in these lists, in one query."""
+    items = list({id(item): item for group in groups for item in group}.values())  # one article may be in two lists
+    prefetch_related_objects(items, categories_prefetch())
+
+
+class ArticleQuerySet(PublicPageQuerySet):
     def listing(self, locale) -> "ArticleQuerySet":
-        """Live, public articles (events included) of one locale, with everything a listing row shows."""
+        """Live, public articles (events included) of one locale (a Locale or its id), with their row data."""
         return (
             self.live()
             .public()
-            .filter(locale=locale)
+            .filter(locale_id=getattr(locale, "pk", locale))
             .defer_streamfields()
             .select_related("eventpage", "cover_image")
-            .prefetch_related(
-                Prefetch(
-                    "article_categories",
-                    queryset=ArticleCategory.objects.select_related("category").order_by("sort_order"),
-                )
-            )
-            .order_by("-date", "-path")
+            .order_by(*LISTING_ORDER)
         )
+
+    def with_categories(self) -> "ArticleQuerySet":
+        return self.prefetch_related(categories_prefetch())
 
     def in_category(self, slug: str) -> "ArticleQuerySet":
         return self.filter(article_categories__category__slug=slug).distinct()
@@ -59,8 +76,56 @@ class ArticleQuerySet(PageQuerySet):
         return events.filter(dated_events_q()).exclude(past_events_q())
 
     def recommended(self, limit: int = RECOMMENDED_COUNT) -> list:
-        """The 动态推荐 sidebar: the newest `limit` recommended items."""
+        """The 动态推荐 sidebar: the newest `limit` recommended items (categories: see prefetch_categories)."""
         return list(self.filter(recommended=True)[:limit])
+
+    def children_of(self, parent) -> "ArticleQuerySet":
+        """Children of `parent` by a range of tree paths (the path index), not Wagtail's LIKE prefix."""
+        return self.filter(depth=parent.depth + 1, path__range=(parent.path + "0000", parent.path + "ZZZZ"))
+
+    def latest_per_parent(self, parents: list, count: int) -> dict[int, list]:
+        """The `count` newest children of each parent page, in one query: {parent id: items, newest first}."""
+        if not parents:
+            return {}
+        newest = Q()
+        for parent in parents:
+            newest |= Q(pk__in=self.children_of(parent).values("pk")[:count])
+        by_path = {parent.path: parent.pk for parent in parents}
+        latest: dict[int, list] = {pk: [] for pk in by_path.values()}
+        for item in self.filter(newest):
+            latest[by_path[item.path[: -item.steplen]]].append(item)
+        return latest
 
 
 ArticlePageManager = PageManager.from_queryset(ArticleQuerySet)
+
+NEXT_EVENT_CHANGE_KEY = "news:next-event-change"
+
+
+def next_midnight() -> datetime.datetime:
+    """Events without times become past by date: listings change at the next local midnight."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=timezone.get_current_timezone())
+
+
+def next_event_change(queryset: ArticleQuerySet, locale_id: int) -> datetime.datetime:
+    """
+    When the events of a locale next start or end (upcoming ↔ past), at the latest the next midnight.
+
+    One aggregate query, kept in the shared cache until that moment or the next publish.
+    """
+    changes = cache.get(NEXT_EVENT_CHANGE_KEY) or {}
+    stored = changes.get(locale_id)
+    now = timezone.now()
+    if stored is None or stored <= now:
+        found = queryset.filter(locale_id=locale_id, eventpage__isnull=False).aggregate(
+            start=Min("eventpage__start", filter=Q(eventpage__start__gt=now)),
+            end=Min("eventpage__end", filter=Q(eventpage__end__gt=now)),
+        )
+        stored = min([when for when in found.values() if when] + [next_midnight()])
+        changes[locale_id] = stored
+        cache.set(NEXT_EVENT_CHANGE_KEY, changes, max(1, int((stored - now).total_seconds())))
+    return stored
+
+
+invalidation.register("page", keys=[NEXT_EVENT_CHANGE_KEY])

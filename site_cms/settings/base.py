@@ -6,7 +6,6 @@ environment (see production.py). https://docs.djangoproject.com/en/5.2/ref/setti
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -15,15 +14,9 @@ import dj_database_url
 
 from home.editorial.machine_translation import engine_setting
 
+from .env import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -79,6 +72,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    # Background tasks (wip-scale): e-mail through the database backend's worker, see TASKS.
+    "django_tasks",
+    "django_tasks_db",
+    # A CDN or Varnish in front, purged on publish when WAGTAILFRONTENDCACHE is configured (below).
+    "wagtail.contrib.frontend_cache",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +105,38 @@ MIDDLEWARE = [
     # Last, as django-axes requires: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# ------------------------------------------------------------------------------------------------
+# Scale (wip-scale): compression, conditional GET and the HTML cache of anonymous visits, directly
+# after whitenoise (cache hits skip sessions, locale, CSRF…); the Wagtail Site of a request from the
+# shared cache, after CommonMiddleware has vetted the host name.
+# ------------------------------------------------------------------------------------------------
+MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 : 0] = [
+    "home.compression.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.html_cache.HtmlCacheMiddleware",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1, "home.routing.CachedSiteMiddleware"
+)
+# Longest life of a cached page (changes clear it at once; event times end it earlier); 0 turns it off.
+HTML_CACHE_SECONDS = int(os.environ.get("HTML_CACHE_SECONDS", "300"))
+# Compress HTML, feeds and sitemaps in the app; turn off where the proxy in front compresses (nginx).
+COMPRESS_RESPONSES = env_bool("COMPRESS_RESPONSES", True)
+# Background tasks: Wagtail's own (search index, references, CDN purge) run at once on `default`; our
+# e-mails go to the named `background` backend, stored in the database and sent by `manage.py db_worker
+# --backend background` (the Procfile's worker). TASKS_IMMEDIATE=1 sends them in the request instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_IMMEDIATE")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default", "email"],
+    },
+}
 
 ROOT_URLCONF = "site_cms.urls"
 
@@ -152,12 +182,28 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
+            # wip-scale: Django's RedisCache, with Redis errors served as cache misses (home/cache_backend.py);
+            # short socket timeouts so that a hung Redis cannot stall requests.
+            "BACKEND": "home.cache_backend.FaultTolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cdats",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+            },
+        },
+        # The same Redis for the rate limits and the admin login throttle, but raising its errors: those
+        # decide for themselves how to fail (public forms open, admin login closed), which a cache that
+        # turns errors into misses would hide.
+        "limits": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cdats",
-            # A dead Redis answers in a second instead of holding a worker.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+            },
+        },
     }
 else:
     # The database cache (table made by `manage.py createcachetable`, which `make run` runs). No culling
@@ -171,7 +217,7 @@ else:
         }
     }
 # The alias of the shared cache the rate limits and the admin login throttle count in.
-RATE_LIMIT_CACHE = "default"
+RATE_LIMIT_CACHE = "limits" if REDIS_URL else "default"
 
 # ------------------------------------------------------------------------------------------------
 # Internationalisation: zh-hans is the source language, en its translation.
@@ -259,88 +305,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(11 * 1024 * 1024)))
 ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_BYTES", str(100 * 1024 * 1024)))
 
-# Content-Security-Policy (django-csp 4, home/security_headers.py). Public pages: nothing inline, no
-# nonce (pages may be cached whole), nothing from other origins except embedded video players.
-# JSON-LD (<script type="application/ld+json">) is a data block browsers never execute; script-src does
-# not apply to it.
-EMBED_FRAME_ORIGINS = env_list(
-    "EMBED_FRAME_ORIGINS",
-    "https://player.bilibili.com,https://v.qq.com,https://player.youku.com,"
-    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
-)
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'"],
-        "frame-src": ["'self'", *EMBED_FRAME_ORIGINS],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
-    }
-}
-# The Wagtail admin (its page preview and the wagtail-localize editor included) renders inline scripts
-# and style attributes, so its policy allows inline code, but still nothing from another origin except
-# images (editors paste image URLs, embed thumbnails) and embed previews.
-ADMIN_CSP_URL_PREFIX = "/admin/"
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        # 'unsafe-eval': Wagtail's core.js builds some functions with `new Function` at run time.
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", "https:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'", "blob:"],
-        "worker-src": ["'self'", "blob:"],
-        "frame-src": ["'self'", *EMBED_FRAME_ORIGINS],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
-    }
-}
-# Every powerful browser feature off; embedded players may go full screen.
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), serial=(), "
-    "fullscreen=(self " + " ".join(f'"{origin}"' for origin in EMBED_FRAME_ORIGINS) + ")"
-)
-CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-
-# ------------------------------------------------------------------------------------------------
-# Admin sign-in (home/admin_login.py)
-# ------------------------------------------------------------------------------------------------
-AUTHENTICATION_BACKENDS = [
-    # First: refuses a locked-out (user name, IP) pair before the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # shared by every worker and server
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # never the account alone, never the address alone
-AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
-AXES_RESET_ON_SUCCESS = True
-AXES_NEVER_LOCKOUT_GET = True
-AXES_CLIENT_IP_CALLABLE = "home.spam.client_ip_or_none"
-AXES_LOCKOUT_CALLABLE = "home.admin_login.lockout_response"
-AXES_ENABLE_ADMIN = False  # Django's admin is not served; lockouts are in Wagtail's Settings menu
-# Failed sign-ins per client IP (any user names) per window before that address must wait.
-ADMIN_LOGIN_IP_LIMIT = (int(os.environ.get("ADMIN_LOGIN_IP_LIMIT", "100")), 3600)
-# Password reset e-mails per address per window (and three times as many requests per IP).
-ADMIN_PASSWORD_RESET_LIMIT = (int(os.environ.get("ADMIN_PASSWORD_RESET_LIMIT", "3")), 3600)
-
-# The TOTP second factor (wagtail-2fa): when on, superusers (and groups given "Enable 2FA") must set up
-# a device; other staff may. Off unless ADMIN_2FA_REQUIRED is set; production turns it on.
-ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
-WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
-OTP_TOTP_ISSUER = "CDATS"
+# Content-Security-Policy, Permissions-Policy, admin sign-in lockouts and the second factor.
+from .security import *  # noqa: E402, F403
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -405,3 +371,55 @@ SCHEDULER_JOBS = {
     "publish_scheduled": (60, ["publish_scheduled"]),
 }
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
+
+# ------------------------------------------------------------------------------------------------
+# Past one machine (wip-scale): media on S3-compatible object storage, a CDN purged on publish.
+# ------------------------------------------------------------------------------------------------
+# Public media (images, documents) in a bucket shared by every app server: AWS S3, Alibaba Cloud OSS,
+# Tencent COS, MinIO (django-storages' S3 backend). Membership licences stay in PRIVATE_MEDIA_ROOT.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+            # OSS and COS need virtual-hosted addressing; MinIO and test servers path-style.
+            "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE", "virtual"),
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            # Public media: plain URLs (a CDN can cache them), files never overwritten in place.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": os.environ.get("MEDIA_S3_DEFAULT_ACL") or None,
+            "url_protocol": os.environ.get("MEDIA_S3_URL_PROTOCOL", "https:"),
+        },
+    }
+
+# A CDN or Varnish that accepts HTTP PURGE requests (FRONTEND_CACHE_PURGE_URL, e.g. http://varnish:6081), or
+# Cloudflare (FRONTEND_CACHE_CLOUDFLARE_ZONE_ID + _TOKEN). Cacheable pages then carry s-maxage.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+elif os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        }
+    }
+HTML_CACHE_SHARED_MAX_AGE = int(
+    os.environ.get(
+        "HTML_CACHE_SHARED_MAX_AGE",
+        "60"
+        if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID")
+        else "0",
+    )
+)

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, RATE_LIMIT_CACHE, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, CACHES, DATABASES, MIDDLEWARE, RATE_LIMIT_CACHE, REDIS_URL, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -31,3 +31,17 @@ LANGUAGE_COOKIE_SECURE = True
 # `check --deploy` warns).
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
 WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
+
+# ------------------------------------------------------------------------------------------------
+# Scale (wip-scale): shared cache, persistent connections, benchmark timing.
+# ------------------------------------------------------------------------------------------------
+# Several workers with a per-process cache would each keep their own menus and HTML cache, stale after a
+# publish in another: refuse to start (gunicorn's config file exports WEB_CONCURRENCY).
+if not REDIS_URL and int(os.environ.get("WEB_CONCURRENCY", "1")) > 1 and not env_bool("ALLOW_LOCAL_MEMORY_CACHE"):
+    raise ImproperlyConfigured("REDIS_URL must be set when more than one worker runs (WEB_CONCURRENCY > 1).")
+# Persistent database connections, checked before reuse (a restarted database is not an error).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if env_bool("BENCH_TIMING"):
+    # `make bench` only: CPU time and SQL queries per response, in response headers.
+    MIDDLEWARE = ["home.bench_timing.BenchTimingMiddleware", *MIDDLEWARE]

@@ -14,6 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Local-memory cache regardless of REDIS_URL: tests must not share state through Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+RATE_LIMIT_CACHE = "default"
 # Plain static storage: no manifest needed, no collectstatic before tests.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -38,3 +39,11 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-private-"))
 # The dummy translator (copies the source text) only here: tests of the editor's machine-translation
 # flow need an engine, and the publish guard must refuse what it produces.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# No HTML cache unless a test turns it on: most tests change rows directly and read the page again.
+HTML_CACHE_SECONDS = 0
+# E-mails are sent in the request (the outbox is checked right after a submission); the worker's own tests
+# switch the background backend to the database.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "email"]},
+}

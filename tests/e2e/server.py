@@ -109,7 +109,7 @@ class E2ESite:
         }
 
     def manage(self, *args: str) -> None:
-        subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=self.env(), check=True)  # noqa: S603
+        subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=self.env(), check=True)
 
     def build(self) -> None:
         """A fresh database with the seed content, the demo event and an editor account."""
@@ -126,7 +126,7 @@ class E2ESite:
         """Serve with gunicorn as production does: one process (one cache), threads for parallel requests."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.log = self.log_path.open("wb")
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [
                 PYTHON,
                 "-m",

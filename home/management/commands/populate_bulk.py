@@ -1,0 +1,42 @@
+"""`manage.py populate_bulk`: demo content at the original site's size, for benchmarks and load tests."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from wagtail import hooks
+
+from tqdm import tqdm
+
+
+class Command(BaseCommand):
+    help = (
+        "Adds bilingual demo articles, events and member units (idempotent: numbered items that exist are "
+        "kept), built by every app's register_bulk_content_builder hook. Refused where demo content is off "
+        "(production)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1300, help="articles per locale (default 1300)")
+        parser.add_argument("--events", type=int, default=60, help="events per locale (default 60)")
+        parser.add_argument("--members", type=int, default=300, help="member units (default 300)")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bars (logs, CI)")
+
+    def handle(self, *args, articles: int, events: int, members: int, no_progress: bool, **options) -> None:
+        if not getattr(settings, "SITE_DEMO_CONTENT", False):
+            raise CommandError(
+                "populate_bulk makes demo content: refused where SITE_DEMO_CONTENT is off (production)."
+            )
+        if min(articles, events, members) < 0:
+            raise CommandError("Counts cannot be negative.")
+        if not hooks.get_hooks("register_bulk_content_builder"):
+            raise CommandError("No app registers bulk content.")
+
+        def progress(items, label: str):
+            items = list(items)
+            return tqdm(items, desc=label, unit="item", disable=no_progress or not items, file=self.stderr._out)
+
+        options = {"articles": articles, "events": events, "members": members}
+        done = []
+        for builder in hooks.get_hooks("register_bulk_content_builder"):
+            done += builder(options, progress)
+        self.stdout.write("Bulk demo content ready: " + ", ".join(done) + ".")

@@ -1,0 +1,307 @@
+"""
+`make bench`: the main pages under gunicorn with production settings, on SQLite and on PostgreSQL, with the seed
+content and at the original site's size (`populate_bulk`: 1,300 articles per locale).
+
+The machine may be shared and noisy, so the figures that count are ratios measured in the same run: each page is
+requested in rounds alternating with a static file served by the same server (whitenoise), and reported as
+
+- CPU-ms per request: CPU time of the gunicorn workers (user + system, from /proc) over a round, divided by the
+  requests — everything the worker spent, WSGI included — and its ratio to the static file's;
+- SQL queries per request (a header the app adds only in the benchmark, BENCH_TIMING=1);
+- req/s, p50 and p99 latency (two client threads against two sync workers), and the rate's ratio to the static file;
+- with the HTML cache on: the rate of cached pages against the static file, and the hit rate of a returning
+  visitor (language and CSRF cookies, as a browser sends them).
+
+Usage: python ops/bench.py [--sizes seed,bulk] [--databases sqlite,postgres] [--output bench-results.md]
+PostgreSQL runs when a server answers at BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/...).
+"""
+
+import argparse
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+WORK = ROOT / ".bench"
+STATIC_URL = "/static/css/site.css"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+STATIC_REQUESTS = 300
+
+PAGES = [
+    ("home (zh)", "/zh-hans/"),
+    ("home (en)", "/en/"),
+    ("listing, page 1", "/zh-hans/news/"),
+    ("listing, page 127", "/zh-hans/news/?page=127"),
+    ("article", "/zh-hans/news/digital-services-trade-development-paths/"),
+    ("event (past)", "/en/news/chengdu-foreign-talent-fair-2024/"),
+    ("member directory", "/en/members/"),
+    ("search zh 外包", "/zh-hans/search/?q=%E5%A4%96%E5%8C%85"),
+    ("search en", "/en/search/?q=service+outsourcing"),
+    ("sitemap index", "/sitemap.xml"),
+    ("sitemap page 1", "/sitemap-pages-1.xml"),
+    ("feed", "/en/feeds/news.xml"),
+]
+# Searches are not cached (one entry per query would let anyone fill the cache).
+UNCACHEABLE = {"/zh-hans/search/?q=%E5%A4%96%E5%8C%85", "/en/search/?q=service+outsourcing"}
+
+
+# -- databases ------------------------------------------------------------------------------------------------
+def postgres_url(name: str) -> str | None:
+    base = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/cdats_bench")
+    parts = urlsplit(base)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 5432), timeout=1).close()
+    except OSError:
+        return None
+    return f"{base}_{name}"
+
+
+def create_postgres_database(url: str) -> None:
+    parts = urlsplit(url)
+    subprocess.run(
+        ["createdb", "-h", parts.hostname, "-p", str(parts.port or 5432), "-U", parts.username, parts.path[1:]],
+        capture_output=True,
+        check=False,
+    )
+
+
+def database_url(kind: str, size: str) -> str | None:
+    if kind == "sqlite":
+        return f"sqlite:///{WORK / f'{size}.sqlite3'}"
+    url = postgres_url(size)
+    if url:
+        create_postgres_database(url)
+    return url
+
+
+def manage(url: str, *args: str) -> None:
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "site_cms.settings.dev"}
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(url: str, size: str, articles: int) -> None:
+    """Migrate and load the content (idempotent: a second run only checks what exists)."""
+    manage(url, "migrate", "--no-input", "-v0")
+    manage(url, "load_site_content")
+    if size == "bulk":
+        manage(url, "populate_bulk", f"--articles={articles}", "--events=60", "--members=300")
+
+
+# -- the server -------------------------------------------------------------------------------------------------
+class Server:
+    def __init__(self, url: str, html_cache: bool, port: int, app_dir: Path):
+        self.port = port
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "site_cms.settings.production",
+            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": url,
+            "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
+            "HTML_CACHE_SECONDS": "300" if html_cache else "0",
+            "BENCH_TIMING": "1",
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_THREADS": "1",
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_ACCESS_LOG": "",
+            "GUNICORN_MAX_REQUESTS": "0",
+            "LOG_LEVEL": "WARNING",
+        }
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=app_dir, env=env, check=True)
+        subprocess.run(
+            [PYTHON, "-c", "import redis,os; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"],
+            env=env,
+            check=True,
+        )
+        self.process = subprocess.Popen(
+            [GUNICORN, "-c", str(ROOT / "ops" / "gunicorn.conf.py"), "site_cms.wsgi"],
+            cwd=app_dir,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=sys.stderr,
+            start_new_session=True,
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if request(port, STATIC_URL)[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start")
+
+    def worker_cpu_seconds(self) -> float:
+        total = 0
+        for child in Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split():
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / CLOCK_TICKS
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def request(port: int, path: str, cookies: str = "") -> tuple[int, dict, float]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Accept-Encoding": "br, gzip", "Host": "127.0.0.1"}
+    if cookies:
+        headers["Cookie"] = cookies
+    started = time.perf_counter()
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, elapsed
+
+
+def run_round(server: Server, path: str, count: int, cookies: str = "", threads: int = 2) -> dict:
+    """`count` requests of `path` over `threads` clients: CPU per request, rate, latencies, queries, hits."""
+    latencies: list[float] = []
+    headers: list[dict] = []
+    lock = threading.Lock()
+
+    def client(share: int):
+        for _ in range(share):
+            status, response_headers, elapsed = request(server.port, path, cookies)
+            if status != 200:
+                raise RuntimeError(f"{path}: HTTP {status}")
+            with lock:
+                latencies.append(elapsed)
+                headers.append(response_headers)
+
+    cpu_before, started = server.worker_cpu_seconds(), time.perf_counter()
+    workers = [threading.Thread(target=client, args=(count // threads,)) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    wall, cpu = time.perf_counter() - started, server.worker_cpu_seconds() - cpu_before
+    done = len(latencies)
+    return {
+        "cpu_ms": cpu * 1000 / done,
+        "rate": done / wall,
+        "latencies": latencies,
+        "queries": statistics.median(int(h.get("x-bench-queries", 0)) for h in headers),
+        "hits": sum(h.get("x-cache") == "hit" for h in headers) / done,
+    }
+
+
+def measure(server: Server, path: str, count: int, rounds: int, cookies: str = "") -> dict | None:
+    """Rounds of the page alternating with rounds of the static file; medians of the rounds (None: no such page)."""
+    if request(server.port, path, cookies)[0] != 200:  # warm: menus, settings, templates, jieba, the cache entry
+        return None
+    pages, statics = [], []
+    for _ in range(rounds):
+        pages.append(run_round(server, path, count, cookies))
+        # More static requests: each costs ~1 ms of CPU, and /proc counts in 10 ms ticks.
+        statics.append(run_round(server, STATIC_URL, STATIC_REQUESTS))
+    latencies = sorted(latency for result in pages for latency in result["latencies"])
+    page_cpu = statistics.median(result["cpu_ms"] for result in pages)
+    static_cpu = statistics.median(result["cpu_ms"] for result in statics)
+    page_rate = statistics.median(result["rate"] for result in pages)
+    static_rate = statistics.median(result["rate"] for result in statics)
+    return {
+        "cpu_ms": page_cpu,
+        "cpu_ratio": page_cpu / static_cpu if static_cpu else float("nan"),
+        "rate": page_rate,
+        "rate_ratio": page_rate / static_rate,
+        "p50": latencies[len(latencies) // 2] * 1000,
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "queries": pages[0]["queries"],
+        "hits": statistics.mean(result["hits"] for result in pages),
+    }
+
+
+# -- the report ---------------------------------------------------------------------------------------------------
+def table(title: str, uncached: dict, cached: dict, returning: dict) -> str:
+    lines = [
+        f"### {title}",
+        "",
+        "| page | SQL | CPU-ms | CPU ×static | req/s | p50 ms | p99 ms | cached CPU-ms | cached req/s"
+        " | cached rate ÷ static rate | returning visitor hits |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, path in PAGES:
+        u = uncached.get(path)
+        if u is None:
+            lines.append(f"| {label} | — | — | — | — | — | — | — | — | — | — |")
+            continue
+        c, r = cached.get(path), returning.get(path)
+        cached_cells = (
+            f"{c['cpu_ms']:.1f} | {c['rate']:.0f} | {c['rate_ratio']:.2f} | {r['hits']:.0%}"
+            if c and r
+            else "not cached | — | — | —"
+        )
+        lines.append(
+            f"| {label} | {u['queries']:.0f} | {u['cpu_ms']:.1f} | {u['cpu_ratio']:.0f}× | {u['rate']:.0f} |"
+            f" {u['p50']:.0f} | {u['p99']:.0f} | {cached_cells} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="seed,bulk")
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--articles", type=int, default=1300)
+    parser.add_argument("--requests", type=int, default=40, help="requests per round")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--app-dir", default=str(ROOT), help="the code to serve (e.g. an export of main)")
+    parser.add_argument("--output", default=str(ROOT / "bench-results.md"))
+    parser.add_argument("--uncached-only", action="store_true", help="no HTML cache phase (an older version)")
+    parser.add_argument("--no-prepare", action="store_true", help="use the databases as they are")
+    args = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    app_dir = Path(args.app_dir)
+    report = [
+        "## Benchmark",
+        "",
+        f"gunicorn, 2 sync workers, production settings, Redis cache; {args.rounds} rounds × {args.requests}"
+        " requests per page, alternating with rounds of a static file (whitenoise) on the same server.",
+        "",
+    ]
+    for kind in args.databases.split(","):
+        for size in args.sizes.split(","):
+            url = database_url(kind, size)
+            if url is None:
+                print(f"No PostgreSQL server: skipping {kind}/{size}.", file=sys.stderr)
+                continue
+            print(f"== {kind}, {size} content ==", file=sys.stderr)
+            if not args.no_prepare:
+                prepare(url, size, args.articles)
+            results = {True: {}, "returning": {}}
+            for html_cache in (False,) if args.uncached_only else (False, True):
+                server = Server(url, html_cache, port=8765, app_dir=app_dir)
+                try:
+                    pages = [(label, path) for label, path in PAGES if not html_cache or path not in UNCACHEABLE]
+                    measured = {path: measure(server, path, args.requests, args.rounds) for _label, path in pages}
+                    results[html_cache] = {path: result for path, result in measured.items() if result}
+                    if html_cache:
+                        cookies = "django_language=en; csrftoken=benchbenchbenchbenchbenchbench12"
+                        returning = {path: measure(server, path, args.requests, 1, cookies) for _label, path in pages}
+                        results["returning"] = {path: result for path, result in returning.items() if result}
+                finally:
+                    server.stop()
+            size_label = "seed content" if size == "seed" else f"{args.articles} more articles per locale"
+            section = table(f"{kind}, {size_label}", results[False], results[True], results["returning"])
+            print(section)
+            report.append(section)
+    Path(args.output).write_text("\n".join(report), encoding="utf-8")
+    print(f"Written to {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
