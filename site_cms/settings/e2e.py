@@ -34,3 +34,4 @@ EMAIL_FILE_PATH = Path(os.environ.get("E2E_MAIL_DIR", BASE_DIR / "tests" / "e2e"
 # Process-local, whatever REDIS_URL says: the harness runs one server process, so the menus it caches are
 # invalidated by the same process that publishes a page, and no run shares rate-limit counters with another.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "e2e"}}
+RATE_LIMIT_CACHE = "default"

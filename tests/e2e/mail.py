@@ -1,6 +1,7 @@
 """The e-mails the e2e server sent: Django's file backend writes one file per connection under artifacts/mail."""
 
 import email
+import time
 from email.policy import default
 from pathlib import Path
 
@@ -17,3 +18,14 @@ def sent_messages(mail_dir: Path) -> list[email.message.EmailMessage]:
 
 def messages_to(mail_dir: Path, address: str) -> list[email.message.EmailMessage]:
     return [message for message in sent_messages(mail_dir) if address in str(message.get("To", ""))]
+
+
+def wait_for_messages_to(mail_dir: Path, address: str, timeout: float = 30) -> list[email.message.EmailMessage]:
+    """The messages to `address`, waiting for the task worker that sends them after the submission is stored."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = messages_to(mail_dir, address)
+        if found or time.monotonic() > deadline:
+            return found
+        # A file another process writes: no browser wait applies.
+        time.sleep(0.25)

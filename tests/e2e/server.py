@@ -80,6 +80,7 @@ class E2ESite:
     port: int = field(default_factory=free_port)
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="cdats-e2e-")))
     process: subprocess.Popen | None = None
+    worker: subprocess.Popen | None = None
 
     def __post_init__(self):
         self.database_url = self.database_url or f"sqlite:///{self.workdir / 'e2e.sqlite3'}"
@@ -142,6 +143,14 @@ class E2ESite:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
+        # The task worker, as the Procfile runs it: registrations and applications send their e-mails from it.
+        self.worker = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--backend", "background", "--queue-name", "*", "--interval", "0.5"],
+            cwd=REPO,
+            env=self.env(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self.wait_until_ready(timeout)
 
     def wait_until_ready(self, timeout: float) -> None:
@@ -160,14 +169,15 @@ class E2ESite:
         raise RuntimeError(f"the e2e server did not answer within {timeout:.0f} s; see {self.log_path}")
 
     def stop(self) -> None:
-        if self.process is not None:
-            if self.process.poll() is None:
-                self.process.terminate()
+        for process in (self.worker, self.process):
+            if process is not None and process.poll() is None:
+                process.terminate()
                 try:
-                    self.process.wait(timeout=15)
+                    process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
-                    self.process.kill()
-                    self.process.wait()
+                    process.kill()
+                    process.wait()
+        if self.process is not None:
             self.log.close()
         if is_postgres(self.database_url):
             # Nothing of a run is kept but its artefacts: the database goes like the SQLite file.

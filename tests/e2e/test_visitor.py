@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.files import tiny_pdf, tiny_png
-from tests.e2e.mail import messages_to
+from tests.e2e.mail import wait_for_messages_to
 from tests.e2e.site_ui import follow_main_nav, heading
 
 # A well-formed Unified Social Credit Code (check character included), as the README suggests.
@@ -54,7 +54,7 @@ def test_event_registration(open_page, shots, site, viewport):
     expect(page.get_by_role("link", name="Cancel my registration")).to_be_visible()
     shots.take(page, "registration confirmed")
 
-    sent = messages_to(site.mail_dir, email)
+    sent = wait_for_messages_to(site.mail_dir, email)
     assert sent, f"no confirmation e-mail to {email}"
     assert reference.inner_text().strip() in sent[-1].get_body(("plain",)).get_content()
 
