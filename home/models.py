@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .audit import RecordSetLogEntry  # noqa: F401 - a model in its own module, imported so Django finds it
 from .navigation import Link, page_link
 from .page_base import IntroBodyPage
+from .personal_data.models import PersonalData  # noqa: F401 - the same
 from .structured_data import organisation
 
 

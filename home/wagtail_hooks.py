@@ -1,10 +1,52 @@
-"""Wagtail hooks of the base: its content loader runs first (the apps build their sections on the home page)."""
+"""Wagtail hooks of the base: its content loader, the audit log's actions, the personal-data screen."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from .audit import register_audit_actions
 from .content.site import SiteContentLoader
+from .personal_data import views as personal_data_views
+from .personal_data.form_submissions import FormSubmissionSource
+from .personal_data.models import MANAGE_PERMISSION
+from .personal_data.retention import PURGE_ACTION
 
 
 @hooks.register("register_site_content_loader", order=0)
 def site_content_loader():
     return SiteContentLoader
+
+
+@hooks.register("register_log_actions")
+def audit_log_actions(actions):
+    register_audit_actions(actions)
+    actions.register_action(personal_data_views.SEARCH_ACTION, _("Search for a person's data"), _("Searched"))
+    actions.register_action(personal_data_views.EXPORT_ACTION, _("Export of a person's data"), _("Exported"))
+    actions.register_action(personal_data_views.ERASE_ACTION, _("Erasure of a person's data"), _("Erased"))
+    actions.register_action(PURGE_ACTION, _("Retention purge"), _("Purged after the retention period"))
+
+
+@hooks.register("register_personal_data_source")
+def form_submission_source():
+    return FormSubmissionSource()
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(MANAGE_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def personal_data_menu_item():
+    return PersonalDataMenuItem(_("Personal data"), reverse("personal_data"), icon_name="user", order=260)
+
+
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    return [
+        path("personal-data/", personal_data_views.screen, name="personal_data"),
+        path("personal-data/export/", personal_data_views.export, name="personal_data_export"),
+        path("personal-data/erase/", personal_data_views.erase, name="personal_data_erase"),
+    ]

@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.log_actions import log
+
+from home.audit import log_export
 from home.csv_export import csv_response
 from home.validators import multi_line_text
 
@@ -20,6 +23,14 @@ from . import pipeline
 from .models import MembershipApplication
 
 REVIEW_PERMISSION = "membership.review_membershipapplication"
+# Audit-log actions (registered in wagtail_hooks.py): every look at an applicant's data is recorded.
+VIEW_ACTION = "membership.view_application"
+LICENCE_ACTION = "membership.download_licence"
+DECISION_ACTIONS = {
+    "approve": "membership.approve",
+    "reject": "membership.reject",
+    "request_info": "membership.request_info",
+}
 
 
 def _require_reviewer(request) -> None:
@@ -62,8 +73,10 @@ def review_application(request, pk: int):
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         action = {"approve": pipeline.approve, "reject": pipeline.reject, "request_info": pipeline.request_information}
         action[decision](application.pk, request.user, note)
+        log(application, DECISION_ACTIONS[decision], user=request.user, title=application.reference)
         messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": application.reference})
         return redirect(reverse("membership_application_review", args=[application.pk]))
+    log(application, VIEW_ACTION, user=request.user, title=application.reference)
     return TemplateResponse(
         request,
         "membership/admin/application_review.html",
@@ -92,6 +105,7 @@ def download_licence(request, pk: int):
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    log(application, LICENCE_ACTION, user=request.user, title=application.reference)
     return response
 
 
@@ -124,8 +138,10 @@ EXPORT_COLUMNS = [
 def export_applications(request):
     _require_reviewer(request)
     applications = MembershipApplication.objects.select_related("industry", "requested_grade")
+    filters = {}
     if request.GET.get("status") in MembershipApplication.Status.values:
-        applications = applications.filter(status=request.GET["status"])
+        filters["status"] = request.GET["status"]
+    applications = applications.filter(**filters)
     local = timezone.get_current_timezone()
 
     def row(application):
@@ -141,5 +157,6 @@ def export_applications(request):
                 value = _("yes") if value else _("no")
             yield value
 
+    log_export(request.user, MembershipApplication, rows=applications.count(), file_format="csv", filters=filters)
     filename = f"membership-applications-{timezone.localdate():%Y%m%d}.csv"
     return csv_response(filename, [str(label) for _n, label in EXPORT_COLUMNS], (row(a) for a in applications))

@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from . import admin_views
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
+from .personal_data import ApplicationSource
 
 
 class ApplicationPermissionPolicy(ModelPermissionPolicy):
@@ -120,3 +121,19 @@ def membership_admin_urls():
 @hooks.register("register_site_content_loader", order=20)
 def membership_content_loader():
     return MembershipContentLoader
+
+
+@hooks.register("register_personal_data_source")
+def membership_personal_data():
+    return ApplicationSource()
+
+
+@hooks.register("register_log_actions")
+def membership_log_actions(actions):
+    actions.register_action(admin_views.VIEW_ACTION, _("View a membership application"), _("Viewed"))
+    actions.register_action(admin_views.LICENCE_ACTION, _("Download a licence file"), _("Downloaded the licence"))
+    actions.register_action(admin_views.DECISION_ACTIONS["approve"], _("Approve an application"), _("Approved"))
+    actions.register_action(admin_views.DECISION_ACTIONS["reject"], _("Reject an application"), _("Rejected"))
+    actions.register_action(
+        admin_views.DECISION_ACTIONS["request_info"], _("Request more information"), _("Requested more information")
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.audit import log_export
 from home.csv_export import csv_response
 
 from .emails import send_registration_email
@@ -89,10 +90,12 @@ def export_registrations(request):
     """All registrations (or one event's, `?event=<id>`, optionally `&status=`) as CSV."""
     _require(request, "view")
     registrations = Registration.objects.select_related("event").order_by("event_id", "created_at")
+    filters = {}
     if request.GET.get("event", "").isdigit():
-        registrations = registrations.filter(event_id=int(request.GET["event"]))
+        filters["event_id"] = int(request.GET["event"])
     if request.GET.get("status") in Registration.Status.values:
-        registrations = registrations.filter(status=request.GET["status"])
+        filters["status"] = request.GET["status"]
+    registrations = registrations.filter(**filters)
     local = timezone.get_current_timezone()
 
     def row(registration):
@@ -106,5 +109,6 @@ def export_registrations(request):
                 value = value.astimezone(local).strftime("%Y-%m-%d %H:%M")
             yield value
 
+    log_export(request.user, Registration, rows=registrations.count(), file_format="csv", filters=filters)
     filename = f"registrations-{timezone.localdate():%Y%m%d}.csv"
     return csv_response(filename, [str(label) for _name, label in EXPORT_COLUMNS], (row(r) for r in registrations))

@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from . import admin_views
 from .content import NewsContentLoader
 from .models import Registration
+from .personal_data import RegistrationSource
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -119,3 +120,8 @@ def registration_admin_urls():
 @hooks.register("register_site_content_loader", order=10)
 def news_content_loader():
     return NewsContentLoader
+
+
+@hooks.register("register_personal_data_source")
+def registration_personal_data():
+    return RegistrationSource()

@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import qr, sitemap
+from home import health, qr, sitemap
 from home import views as home_views
 
 from . import views
@@ -21,6 +21,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
+    path("healthz", health.readiness, name="healthz"),
+    path("healthz/live", health.liveness, name="healthz_live"),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from home.error_reporting import init_error_reporting
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -222,10 +224,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# One line per event; JSON lines for a log collector when LOG_FORMAT=json (home/log_format.py).
+LOG_FORMAT = "json" if os.environ.get("LOG_FORMAT", "").strip().lower() == "json" else "line"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"()": "home.log_format.OneLineFormatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "home.log_format.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks run inline here and log every step at INFO.
     # Wagtail's audit messages (every page save) are in the admin's history already.
@@ -235,6 +243,15 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Error reports to Sentry (sentry.io or self-hosted) when SENTRY_DSN is set, personal data scrubbed first.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    init_error_reporting(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
 
 # Labels for the language switcher and the admin, lazily translated.
 LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
@@ -261,3 +278,20 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
 # Without it WeChat falls back to the page title and the OpenGraph description/image.
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+
+# ------------------------------------------------------------------------------------------------
+# Personal data (PIPL): how long each kind is kept when nobody asks for its erasure, in days.
+# `manage.py purge_personal_data` (daily, from the scheduler) enforces these; the privacy page shows them.
+# ------------------------------------------------------------------------------------------------
+PERSONAL_DATA_RETENTION_DAYS = {
+    # Registrations, counted from the end of their event (confirmed ones stay as anonymous counts).
+    "event_registrations": int(os.environ.get("RETENTION_EVENT_REGISTRATIONS_DAYS", "365")),
+    # Rejected or abandoned (information requested, never answered) applications with their licences.
+    "closed_applications": int(os.environ.get("RETENTION_CLOSED_APPLICATIONS_DAYS", "180")),
+    # Form-builder submissions (wagtail.contrib.forms).
+    "form_submissions": int(os.environ.get("RETENTION_FORM_SUBMISSIONS_DAYS", "365")),
+    # Finished background-task results (e-mail tasks) and login-lockout records: read by the sources
+    # that the task worker and the login protection register (none yet on this branch).
+    "task_results": int(os.environ.get("RETENTION_TASK_RESULTS_DAYS", "30")),
+    "login_lockouts": int(os.environ.get("RETENTION_LOGIN_LOCKOUTS_DAYS", "90")),
+}
