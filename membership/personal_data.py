@@ -156,8 +156,8 @@ class ApplicationSource(PersonalDataSource):
             RetentionRule(
                 setting="closed_applications",
                 description=_(
-                    "Membership applications that were rejected or never completed, with their licence files, "
-                    "counted from the decision or the last request for information"
+                    "Membership applications that were rejected or never completed, with their licence files: "
+                    "%(period)s after the decision or the last request for information"
                 ),
                 expired=lambda cutoff: [application.reference for application in _closed_before(cutoff)],
                 purge=lambda cutoff: _outcome(list(_closed_before(cutoff))),

@@ -116,7 +116,7 @@ class RegistrationSource(PersonalDataSource):
         return [
             RetentionRule(
                 setting="event_registrations",
-                description=_("Event registrations, counted from the end of the event"),
+                description=_("Event registrations: %(period)s after the end of the event"),
                 expired=lambda cutoff: [registration.reference for registration in _expired(cutoff)],
                 purge=lambda cutoff: _outcome(
                     {registration.reference: _erase_one(registration.pk) for registration in _expired(cutoff)}

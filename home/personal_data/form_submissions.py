@@ -76,7 +76,7 @@ class FormSubmissionSource(PersonalDataSource):
         return [
             RetentionRule(
                 setting="form_submissions",
-                description=_("Form submissions, counted from the day they were sent"),
+                description=_("Form submissions: %(period)s after they were sent"),
                 expired=self._expired_references,
                 purge=self._purge,
             )

@@ -42,13 +42,17 @@ class RetentionRule:
     """
 
     setting: str
-    description: str  # lazy: "Event registrations, counted from the end of the event"
+    description: str  # lazy, with the period to fill in: "Event registrations: %(period)s after the event"
     expired: ExpiredRecords
     purge: PurgeRecords
 
     @property
     def days(self) -> int:
         return int(settings.PERSONAL_DATA_RETENTION_DAYS[self.setting])
+
+    def text(self) -> str:
+        """The sentence the privacy page shows, in the active language."""
+        return str(self.description) % {"period": period_text(self.days)}
 
     def cutoff(self, now: datetime.datetime | None = None) -> datetime.datetime:
         return (now or timezone.now()) - datetime.timedelta(days=self.days)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.personal_data.retention import period_text, rules
+from home.personal_data.retention import rules
 from home.privacy import PRIVACY_SLUG
 
 register = template.Library()
@@ -13,4 +13,4 @@ def retention_periods(page) -> dict:
     """On the privacy page only: one line per kind of personal data and how long it is kept."""
     if getattr(page, "slug", None) != PRIVACY_SLUG:
         return {"periods": []}
-    return {"periods": [(rule.description, period_text(rule.days)) for rule in rules()]}
+    return {"periods": [rule.text() for rule in rules()]}
