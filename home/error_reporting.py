@@ -57,7 +57,7 @@ def init_error_reporting(dsn: str, environment: str = "production", release: str
         environment=environment,
         release=release or None,
         integrations=[DjangoIntegration()],
-        send_default_pii=False,
+        # No user, IP or cookies are sent by default (send_default_pii stays off); scrub_event makes sure.
         include_local_variables=False,
         max_request_body_size="never",
         before_send=scrub_event,
