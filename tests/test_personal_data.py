@@ -20,6 +20,7 @@ from tests.factories import make_event
 from tests.people import apply, new_email, register, stored_files_containing, submit_form, tables_mentioning
 
 pytestmark = pytest.mark.django_db
+CONFIRMED = {"confirmed": "on", "stage": "confirm"}  # what the confirmation page posts when ticked
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +53,7 @@ def people_screen(client, person: str) -> str:
 
 
 def export_zip(client, person: str, language: str) -> zipfile.ZipFile:
-    response = client.post("/admin/personal-data/export/", {"person": person, "language": language, "confirmed": "on"})
+    response = client.post("/admin/personal-data/export/", {"person": person, "language": language, **CONFIRMED})
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     assert "no-store" in response["Cache-Control"]
     return zipfile.ZipFile(io.BytesIO(response.content))
@@ -96,10 +97,11 @@ def test_find_export_erase_a_person_with_a_registration_an_application_and_a_for
     assert token.encode() in archive.read(licence_entry)
 
     # Erase: a confirmation (nothing happens without the tick), then everything goes.
-    refused = secretariat.post("/admin/personal-data/erase/", {"person": email, "confirmed": ""})
+    refused = secretariat.post("/admin/personal-data/erase/", {"person": email, "stage": "confirm"})  # no tick
     assert refused.status_code == 200 and MembershipApplication.objects.filter(pk=application.pk).exists()
+    assert 'class="error-message"' in refused.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = secretariat.post("/admin/personal-data/erase/", {"person": email, "confirmed": "on"})
+        response = secretariat.post("/admin/personal-data/erase/", {"person": email, **CONFIRMED})
     assert response.status_code == 302
 
     assert tables_mentioning(email, "李华", "Li Hua", "13912345678", "139 1234 5678") == {}
@@ -133,7 +135,7 @@ def test_a_past_events_registration_is_anonymised_and_keeps_the_count(client, se
     past(event)
     with_phone = people_screen(secretariat, "+86 138 1234 1234")
     assert registration.reference in with_phone
-    secretariat.post("/admin/personal-data/erase/", {"person": "13812341234", "confirmed": "on"})
+    secretariat.post("/admin/personal-data/erase/", {"person": "13812341234", **CONFIRMED})
     registration.refresh_from_db()
     assert registration.status == "confirmed" and registration.attendees == 1
     assert (registration.name, registration.phone, registration.email, registration.organisation) == ("", "", "", "")
@@ -147,7 +149,7 @@ def test_erasing_an_upcoming_registration_gives_its_seat_to_the_waiting_list(cli
     leaving = register(visitor, event, new_email())
     waiting = register(visitor, event, new_email())
     assert waiting.status == "waitlisted"
-    secretariat.post("/admin/personal-data/erase/", {"person": leaving.email, "confirmed": "on"})
+    secretariat.post("/admin/personal-data/erase/", {"person": leaving.email, **CONFIRMED})
     waiting.refresh_from_db()
     assert waiting.status == "confirmed" and not Registration.objects.filter(pk=leaving.pk).exists()
 
@@ -171,7 +173,7 @@ def test_an_approved_member_keeps_its_directory_entry_but_not_its_contact_person
     assert member is not None
 
     with django_capture_on_commit_callbacks(execute=True):
-        secretariat.post("/admin/personal-data/erase/", {"person": email, "confirmed": "on"})
+        secretariat.post("/admin/personal-data/erase/", {"person": email, **CONFIRMED})
     application.refresh_from_db()
     assert application.status == "approved" and application.member_unit == member
     assert MemberUnit.objects.filter(pk=member.pk, published=True).exists()
@@ -193,8 +195,8 @@ def test_the_screen_is_for_the_secretariat_only(client, django_user_model):
     for response in (
         client.get("/admin/personal-data/"),
         client.post("/admin/personal-data/", {"person": email}),
-        client.post("/admin/personal-data/erase/", {"person": email, "confirmed": "on"}),
-        client.post("/admin/personal-data/export/", {"person": email, "confirmed": "on"}),
+        client.post("/admin/personal-data/erase/", {"person": email, **CONFIRMED}),
+        client.post("/admin/personal-data/export/", {"person": email, **CONFIRMED}),
     ):
         assert response.status_code in (302, 403) and response.get("Location") in (None, "/admin/")
         assert email not in response.content.decode()

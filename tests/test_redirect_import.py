@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-import pytest
-
 from wagtail.contrib.redirects.models import Redirect
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -26,6 +26,7 @@ from .export import build_zip, find_all, preferred_language
 from .models import MANAGE_PERMISSION, PersonalData
 from .registry import ErasureOutcome, Identity, sources
 
+CONFIRM_STAGE = "confirm"  # posted by the confirmation page: from the screen, a button only asks
 SEARCH_ACTION = "home.personal_data_search"
 EXPORT_ACTION = "home.personal_data_export"
 ERASE_ACTION = "home.personal_data_erase"
@@ -104,7 +105,7 @@ def export(request):
     _require_permission(request)
     if request.method != "POST":
         return redirect("personal_data")
-    if "confirmed" not in request.POST and "language" not in request.POST:
+    if request.POST.get("stage") != CONFIRM_STAGE:
         return _confirmation(request, ExportForm(initial={"person": request.POST.get("person", "")}), "export")
     form = ExportForm(request.POST)
     if not form.is_valid():
@@ -124,7 +125,7 @@ def erase(request):
     _require_permission(request)
     if request.method != "POST":
         return redirect("personal_data")
-    if "confirmed" not in request.POST:
+    if request.POST.get("stage") != CONFIRM_STAGE:
         return _confirmation(request, ConfirmForm(initial={"person": request.POST.get("person", "")}), "erase")
     form = ConfirmForm(request.POST)
     if not form.is_valid():
