@@ -28,7 +28,8 @@ def audit_log_actions(actions):
     actions.register_action(PURGE_ACTION, _("Retention purge"), _("Purged after the retention period"))
 
 
-@hooks.register("register_personal_data_source")
+# After the apps' sources: the screen lists registrations and applications first.
+@hooks.register("register_personal_data_source", order=30)
 def form_submission_source():
     return FormSubmissionSource()
 

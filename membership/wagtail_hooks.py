@@ -123,7 +123,7 @@ def membership_content_loader():
     return MembershipContentLoader
 
 
-@hooks.register("register_personal_data_source")
+@hooks.register("register_personal_data_source", order=20)
 def membership_personal_data():
     return ApplicationSource()
 

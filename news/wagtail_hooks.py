@@ -122,6 +122,6 @@ def news_content_loader():
     return NewsContentLoader
 
 
-@hooks.register("register_personal_data_source")
+@hooks.register("register_personal_data_source", order=10)
 def registration_personal_data():
     return RegistrationSource()
