@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+import re
 import uuid
 import zipfile
 
@@ -114,6 +115,12 @@ def test_find_export_erase_a_person_with_a_registration_an_application_and_a_for
     for action in ("home.personal_data_export", "home.personal_data_erase"):
         history = secretariat.get("/admin/reports/site-history/", {"action": action}).content.decode()
         assert key in history and email not in history
+    link = re.search(
+        r'href="(/admin/reports/site-history/\?object_type=\d+)"',
+        secretariat.get("/admin/personal-data/").content.decode(),
+    )
+    history = secretariat.get(link.group(1)).content.decode()
+    assert history.count(key) >= 4  # the screen's link: searches, the export, the erasure
 
 
 def test_export_labels_follow_the_persons_language(client, secretariat):
@@ -208,4 +215,5 @@ def test_bad_input_gets_a_message_and_the_person_is_never_in_a_url(secretariat):
     html = people_screen(secretariat, "not-an-address")
     assert "请输入有效的电子邮箱地址或电话号码。" in html
     assert secretariat.get("/admin/personal-data/export/").status_code == 302
-    assert 'method="post"' in secretariat.get("/admin/personal-data/").content.decode()
+    screen = secretariat.get("/admin/personal-data/").content.decode()
+    assert 'method="post"' in screen and "查找、导出、删除和清理的历史记录" in screen

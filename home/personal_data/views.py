@@ -9,6 +9,7 @@ digest, never by the address.
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
@@ -80,7 +81,14 @@ def screen(request):
     return TemplateResponse(
         request,
         "home/admin/personal_data.html",
-        {"form": form, "found": found, "sources": sources(), "person": request.POST.get("person", "")},
+        {
+            "form": form,
+            "found": found,
+            "sources": sources(),
+            "person": request.POST.get("person", ""),
+            # The site history filtered to this screen's entries (they are all of the type "personal data").
+            "audit_type_id": ContentType.objects.get_for_model(PersonalData, for_concrete_model=False).pk,
+        },
     )
 
 
