@@ -28,12 +28,13 @@ messages:
 	@command -v msgfmt >/dev/null || (echo "msgfmt missing: installing gettext" && apt-get install -y -qq gettext)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
-## run: install, migrate, load the content, create the admin account, serve on http://$(HOST):$(PORT)/
+## run: install, migrate, load the content, create the admin account, then start the Procfile's processes
+## (the web server on http://$(HOST):$(PORT)/ and the scheduler) with honcho
 run: install messages
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_site_content
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver $(HOST):$(PORT)
+	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) $(BIN)/honcho start --port $(PORT)
 
 ## test: install the test tools and run every check and the whole suite
 test: install-dev messages test-only

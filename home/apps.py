@@ -10,3 +10,6 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Signal receivers are connected by importing their module, once the models are loaded.
         from . import signals  # noqa: F401
+        from .editorial import signals as editorial_signals
+
+        editorial_signals.connect()

@@ -1,4 +1,6 @@
-"""StreamField blocks shared by every page type with a body (articles, standard pages, the home page…)."""
+"""StreamField blocks shared by every page type with a body (articles, standard pages, the home page…).
+
+Every text an editor writes in a block is a translation segment, tables and defaults included."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +9,10 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+# "lang-zh" (home/editorial/wagtail_hooks.py) marks words that stay Chinese on the English site.
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript", "lang-zh"]
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -34,8 +38,18 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
     alt_text = blocks.CharBlock(
-        required=False, label=_("Alternative text"), help_text=_("Describes the image for screen readers.")
+        required=False,
+        label=_("Alternative text"),
+        help_text=_("Describes the image for screen readers. Left empty: the image's own description."),
     )
+
+    def clean(self, value):
+        # Stored, not looked up when rendering: a stored text is a translation segment, so the English
+        # page gets English alternative text instead of the image's Chinese title.
+        value = super().clean(value)
+        if not value.get("alt_text") and value.get("image"):
+            value["alt_text"] = value["image"].default_alt_text
+        return value
 
     class Meta:
         icon = "image"
@@ -55,7 +69,14 @@ class QuoteBlock(blocks.StructBlock):
 
 class AttachmentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(required=False, label=_("Link text"), help_text=_("Defaults to the document's title."))
+    title = blocks.CharBlock(required=False, label=_("Link text"), help_text=_("Left empty: the document's title."))
+
+    def clean(self, value):
+        # Stored like the image's alternative text above, so that the link text is translated.
+        value = super().clean(value)
+        if not value.get("title") and value.get("document"):
+            value["title"] = value["document"].title
+        return value
 
     class Meta:
         icon = "doc-full"
@@ -70,13 +91,46 @@ class EmbedMediaBlock(EmbedBlock):
         template = "blocks/embed_block.html"
 
 
+class TranslatableTableBlock(TableBlock):
+    """
+    A table whose caption and cells are translation segments.
+
+    wagtail-localize's extractor skips TableBlock (and TypedTableBlock), so the English page showed the
+    Chinese table; it calls these two methods on any block that has them. The stored data keeps
+    TableBlock's shape: no content migration.
+    """
+
+    def get_translatable_segments(self, value) -> list[StringSegmentValue]:
+        if not value:
+            return []
+        segments = []
+        if value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row_index, row in enumerate(value.get("data") or []):
+            for column_index, cell in enumerate(row or []):
+                if cell and str(cell).strip():
+                    segments.append(StringSegmentValue(f"cell-{row_index}-{column_index}", str(cell)))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = {**value, "data": [list(row or []) for row in value.get("data") or []]}
+        for segment in segments:
+            text = segment.render_text()
+            if segment.path == "caption":
+                value["table_caption"] = text
+            elif segment.path.startswith("cell-"):
+                _prefix, row_index, column_index = segment.path.split("-")
+                value["data"][int(row_index)][int(column_index)] = text
+        return value
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of articles and standard pages: one translation segment per text block."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = CaptionedImageBlock()
-    table = TableBlock(label=_("Table"), template="blocks/table_block.html")
+    table = TranslatableTableBlock(label=_("Table"), template="blocks/table_block.html")
     quote = QuoteBlock()
     attachment = AttachmentBlock()
     embed = EmbedMediaBlock()

@@ -47,6 +47,13 @@ def segment_for_index(text: str) -> str:
     return " ".join(word for word in words if word.strip())
 
 
+def words(text: str) -> list[str]:
+    """The words of a text in reading order (纯文本 → one word per dictionary word), without blanks."""
+    if not has_chinese(text):
+        return [word for word in text.split() if word]
+    return [word.strip() for word in _get_tokenizer().cut(text) if word.strip()]
+
+
 def segment_query(text: str) -> str:
     """
     A query's words, space-separated, for an AND search; text without Chinese is returned unchanged.

@@ -144,3 +144,27 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class ScheduledJob(models.Model):
+    """
+    One row per job of `manage.py run_scheduler` (home/scheduler.py): when it runs next, and who runs it now.
+
+    The row is the lock shared by every app server: a run is claimed by one conditional UPDATE, which
+    both SQLite and PostgreSQL apply atomically, so only one server runs a job at a time.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    locked_by = models.CharField(_("locked by"), max_length=200, blank=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

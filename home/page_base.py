@@ -9,12 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .editorial.pages import EditorialPageMixin
 from .page_fields import SYNCHRONISED_SLUG
 from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from .structured_data import StructuredDataMixin
 
 
-class IntroBodyPage(ChineseSearchMixin, StructuredDataMixin, Page):
+class IntroBodyPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """Abstract: introduction + body, one ASCII slug for both locale trees."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from .audit import register_audit_actions
 from .content.site import SiteContentLoader
+from .editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
 from .personal_data import views as personal_data_views
 from .personal_data.form_submissions import FormSubmissionSource
 from .personal_data.models import MANAGE_PERMISSION

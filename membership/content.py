@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 
 from home.content.loader import ContentLoader, PageSpec
+from home.editorial.roles import ensure_section_editors
 from home.models import StandardPage
 
 from .models import Industry, MemberDirectoryPage, MemberGrade, MembershipPage, MemberUnit
@@ -54,6 +55,7 @@ class MembershipContentLoader(ContentLoader):
         if settings.SITE_DEMO_CONTENT:
             self.load_sample_members()
         self.translate_pages(pages.values())
+        ensure_section_editors(pages["members"], "会员单位", "Member Organisations")
 
     def load_reference_data(self) -> None:
         for order, (slug, name_zh, name_en) in enumerate(INDUSTRIES):

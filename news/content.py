@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from home.content.glossary import Glossary, build_body
 from home.content.loader import ContentLoader, PageSpec
+from home.editorial.roles import ensure_approval_workflow, ensure_approvers, ensure_section_editors
 
 from .models import ArticleCategory, ArticlePage, Category, EventOrganiser, EventPage, SectionCategory, SectionPage
 
@@ -75,6 +76,15 @@ EVENT_TEXT_FACTS = ("venue", "address", "audience", "scale_note", "exhibition_sc
 ORGANISER_ROLES = {"guidance", "host", "organiser", "co_organiser", "supporter"}
 
 
+# The editors of each section, in both trees: (section slug, Chinese name, English name, reviewed).
+# Notices (with policies and risk alerts) go editor → approver before publishing.
+SECTION_EDITORS = [
+    ("notices", "通知公告", "Notices", True),
+    ("association-news", "协会动态", "Association News", False),
+    ("news", "新闻资讯", "News", False),
+]
+
+
 class NewsContentLoader(ContentLoader):
     content_dir = Path(__file__).resolve().parent / "seed_content"
 
@@ -92,6 +102,13 @@ class NewsContentLoader(ContentLoader):
         )
         if demo_event is not None:
             self.resync_translation(demo_event)
+        self.load_roles(sections)
+
+    def load_roles(self, sections: dict) -> None:
+        for slug, chinese, english, reviewed in SECTION_EDITORS:
+            ensure_section_editors(sections[slug], chinese, english, reviewed=reviewed)
+        approvers = ensure_approvers(self.home_page())
+        ensure_approval_workflow(sections["notices"], "通知公告", "Notices", approvers)
 
     def glossary_key(self, instance) -> str:
         return f"category:{instance.slug}" if isinstance(instance, Category) else super().glossary_key(instance)

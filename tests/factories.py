@@ -6,7 +6,7 @@ import itertools
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from news.models import ArticleCategory, ArticlePage, Category, EventPage, SectionPage
 
@@ -67,10 +67,27 @@ def make_event(parent: Page | None = None, **fields):
     return event
 
 
-def translate_to_english(page: Page) -> Page:
-    """An English translation through wagtail-localize (untranslated segments fall back), published."""
+def translate_segments(source: TranslationSource, english: dict[str, str] | None = None) -> None:
+    """English for every segment still untranslated: `english[chinese]`, else a placeholder."""
+    english = english or {}
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale("en"),
+            context=segment.context,
+            defaults={"data": english.get(segment.string.data, f"English text {segment.pk}")},
+        )
+
+
+def translate_to_english(page: Page, english: dict[str, str] | None = None) -> Page:
+    """
+    An English translation through wagtail-localize, published.
+
+    Segments get English (`english[chinese]` or a placeholder): the publish guard refuses Chinese there.
+    """
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale("en"))
+    translate_segments(source, english)
     translation.save_target(publish=True)
     english = page.get_translation(locale("en"))
     if not english.live:

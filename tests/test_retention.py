@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 
 from home.audit import RecordSetLogEntry
+from home.models import ScheduledJob
 from membership.models import MembershipApplication
 from news.models import EventPage, Registration
 from tests.factories import make_event
@@ -70,6 +71,20 @@ def test_an_expired_registration_is_listed_by_the_dry_run_then_gone(client, djan
     assert "0 would go" in purge("--dry-run").split("\n")[0]
     entry = RecordSetLogEntry.objects.get(action="home.retention_purge", object_id="retention:event_registrations")
     assert entry.user is None and entry.data["anonymised"] == 1 and entry.data["deleted"] == 1
+
+
+def test_the_scheduler_runs_the_purge_daily(client, django_capture_on_commit_callbacks):
+    """The issue's "Done when" with the real scheduler: the dry run lists it, the scheduler's run removes it."""
+    event = make_event()
+    email = new_email()
+    registration = register(type(client)(), event, email)
+    ended(event, days_ago=366)
+    assert registration.reference in purge("--dry-run")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("run_scheduler", "--once", stdout=io.StringIO())
+    assert tables_mentioning(email) == {}
+    job = ScheduledJob.objects.get(name="purge_personal_data")
+    assert job.last_error == "" and job.next_run_at > timezone.now() + datetime.timedelta(hours=23)
 
 
 def test_closed_applications_go_with_their_licences_and_open_or_approved_ones_stay(

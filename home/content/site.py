@@ -7,6 +7,7 @@ from django.conf import settings
 
 from wagtail.models import Page, Site
 
+from home.editorial.roles import ensure_approvers, ensure_translators
 from home.models import ContactPage, HomePage, SiteSettings, StandardPage
 
 from .glossary import build_body
@@ -57,6 +58,9 @@ class SiteContentLoader(ContentLoader):
         pages = self.load_pages(SITE_PAGES, home)
         self.load_site_settings(site)
         self.translate_pages([home, *pages.values()])
+        # The site-wide roles; the apps add their sections' editors (the pages must exist first).
+        ensure_translators(home)
+        ensure_approvers(home)
 
     def load_home(self) -> HomePage:
         data = self.read_json("pages", "home")

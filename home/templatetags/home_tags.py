@@ -1,8 +1,11 @@
 """Template tags for the site chrome: menus, language switcher, alternates, canonical URL, dates."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from home.chinese import has_chinese
 from home.navigation import navigation_for
 from home.translations import (
     UNTRANSLATED_NOTICE_PARAM,
@@ -57,3 +60,11 @@ def canonical_url(context) -> str:
     if category is not None:
         path += f"?category={category.slug}"
     return absolute_url(path)
+
+
+@register.filter
+def native_script(text: str):
+    """A native-script value (a Chinese address) on a non-Chinese page, marked `lang="zh-hans"`."""
+    if text and has_chinese(text) and get_language() != settings.LANGUAGE_CODE:
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return text

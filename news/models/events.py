@@ -152,6 +152,9 @@ class EventPage(ArticlePage):
         SynchronizedField("contact_wechat"),
     ]
 
+    # The address may stay in Chinese on the English page (for taxi drivers and maps), marked lang="zh-hans".
+    native_script_fields = ["address"]
+
     template = "news/event_page.html"
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
@@ -211,7 +214,8 @@ class EventPage(ArticlePage):
 
     def seats_left(self) -> dict[str, int | None]:
         """Seats left per attendance mode (None: unlimited), read fresh from the database."""
-        taken = dict(self.seat_counters.values_list("mode", "taken"))
+        # A new event being previewed in the admin has no row yet, hence no seats taken.
+        taken = dict(self.seat_counters.values_list("mode", "taken")) if self.pk else {}
         left = {}
         for mode in self.attendance_modes():
             capacity = self.capacity_for(mode)

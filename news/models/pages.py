@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.editorial.pages import EditorialPageMixin
 from home.navigation import Link
 from home.page_fields import SYNCHRONISED_SLUG
 from home.pagination import paginate
@@ -22,7 +23,7 @@ from home.urls_util import absolute_url
 from .querysets import EVENT_VIEWS, ArticlePageManager
 
 
-class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
+class SectionPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A listing of articles and events (通知公告, 协会动态, 新闻资讯) with category and event filters."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -87,7 +88,7 @@ class SectionPage(ChineseSearchMixin, StructuredDataMixin, Page):
         return context
 
 
-class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
+class ArticlePage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A notice, policy, news item or report, with structured source attribution."""
 
     # Listed by its section, never a menu entry (see home.navigation).
@@ -103,6 +104,12 @@ class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    cover_image_alt = models.CharField(
+        _("cover image description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Alternative text for screen readers. Left empty: the image's own description."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     source_name = models.CharField(_("source"), max_length=255, blank=True, help_text=_("e.g. 商务部网站"))
     source_url = models.URLField(_("source link"), blank=True)
@@ -116,6 +123,7 @@ class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
         InlinePanel("article_categories", label=_("Categories (the first is the tag)")),
         FieldPanel("summary"),
         FieldPanel("cover_image"),
+        FieldPanel("cover_image_alt"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("source_name"), FieldPanel("source_url"), FieldPanel("author")],
@@ -140,6 +148,12 @@ class ArticlePage(ChineseSearchMixin, StructuredDataMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        # Stored rather than looked up when rendering, so the English page gets English (a segment).
+        if self.cover_image and not self.cover_image_alt:
+            self.cover_image_alt = self.cover_image.default_alt_text
 
     @property
     def tag(self):

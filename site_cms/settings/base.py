@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from home.editorial.machine_translation import engine_setting
 from home.error_reporting import init_error_reporting
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -163,14 +164,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans",)
 # New translations stay drafts until an editor publishes them: the English site never shows
 # half-translated Chinese pages.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
-    {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
-    }
-    if os.environ.get("DEEPL_AUTH_KEY")
-    else {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-)
+# Machine translation in the translation editor: DeepL (DEEPL_AUTH_KEY) or Tencent Cloud TMT
+# (TENCENTCLOUD_SECRET_ID / _KEY). None configured: no machine-translation button at all.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = engine_setting(os.environ)
 
 # ------------------------------------------------------------------------------------------------
 # Static and media
@@ -278,6 +274,17 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
 # Without it WeChat falls back to the page title and the OpenGraph description/image.
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+
+# ------------------------------------------------------------------------------------------------
+# Scheduler (`manage.py run_scheduler`, home/scheduler.py): name → (every seconds, management command).
+# Apps add their periodic jobs here; one server runs each job at a time (a lease in the database).
+# ------------------------------------------------------------------------------------------------
+SCHEDULER_JOBS = {
+    "publish_scheduled": (60, ["publish_scheduled"]),
+    # Personal data past its retention period (PERSONAL_DATA_RETENTION_DAYS): once a day, idempotent.
+    "purge_personal_data": (24 * 3600, ["purge_personal_data"]),
+}
+SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
 
 # ------------------------------------------------------------------------------------------------
 # Personal data (PIPL): how long each kind is kept when nobody asks for its erasure, in days.

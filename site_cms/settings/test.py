@@ -34,3 +34,7 @@ WHITENOISE_AUTOREFRESH = True
 # Uploads go to throw-away folders, never into the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-private-"))
+
+# The dummy translator (copies the source text) only here: tests of the editor's machine-translation
+# flow need an engine, and the publish guard must refuse what it produces.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

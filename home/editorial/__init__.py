@@ -1,0 +1,8 @@
+"""
+The editorial machinery of the base: what editors of every section share, whatever the page type.
+
+Slugs from Chinese titles, the publish guard against Chinese on the English site, translatable tables,
+the translation status report, roles and the permission checks around wagtail-localize's views,
+machine translation engines. Works on Wagtail's Page and TranslatableMixin models generically: it
+names no app's models.
+"""

@@ -1,0 +1,120 @@
+"""
+The editorial roles, created idempotently by the content loaders (the pages they cover exist only then).
+
+- A section's editors: its pages in **every** language tree (one grant per tree, made here together),
+  images and documents; submitting translations. Sections under review (Notices) publish through
+  their approval workflow, the others directly.
+- Translators: edit and save drafts anywhere in the translated trees, submit translations; no publishing.
+- Approvers: publish in every tree, approve workflow tasks. No role here may manage users or groups:
+  membership of the groups (approvers especially) is assigned by the secretariat's administrators.
+Group names carry both languages (groups have one name field): "通知公告编辑 · Notices editors".
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDIT = ["add_page", "change_page", "lock_page", "unlock_page"]
+EDIT_AND_PUBLISH = [*EDIT, "publish_page"]
+MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
+CHOOSE_MEDIA = ["choose_image", "choose_document"]
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+
+TRANSLATORS = "译员 · Translators"
+APPROVERS = "审核人 · Approvers"
+
+
+def bilingual_name(chinese: str, english: str) -> str:
+    return f"{chinese} · {english}"
+
+
+def permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(codename: str) -> Permission:
+    return permission("wagtailcore", codename)
+
+
+def ensure_group(name: str, *global_permissions: tuple[str, str]) -> Group:
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(*(permission(app_label, codename) for app_label, codename in global_permissions))
+    return group
+
+
+def grant_on_every_tree(group: Group, page: Page, codenames: list[str]) -> None:
+    """The same page permissions on the page and each of its translations: one role, both languages."""
+    for translated in page.get_translations(inclusive=True).filter(alias_of__isnull=True):
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=translated, permission=page_permission(codename)
+            )
+
+
+def grant_media(group: Group, codenames: list[str]) -> None:
+    root = Collection.get_first_root_node()
+    for codename in codenames:
+        app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission(app_label, codename)
+        )
+
+
+def ensure_section_editors(section: Page, chinese: str, english: str, reviewed: bool = False) -> Group:
+    """The editors of one section, in both trees; `reviewed`: they submit to the approval workflow."""
+    group = ensure_group(bilingual_name(f"{chinese}编辑", f"{english} editors"), ADMIN_ACCESS, SUBMIT_TRANSLATION)
+    grant_on_every_tree(group, section, EDIT if reviewed else EDIT_AND_PUBLISH)
+    grant_media(group, MEDIA)
+    return group
+
+
+def translated_roots(source_root: Page) -> list[Page]:
+    return [page for page in source_root.get_translations() if page.locale.language_code != settings.LANGUAGE_CODE]
+
+
+def ensure_translators(source_root: Page) -> Group:
+    group = ensure_group(TRANSLATORS, ADMIN_ACCESS, SUBMIT_TRANSLATION)
+    for root in translated_roots(source_root):
+        for codename in EDIT:
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=page_permission(codename))
+    grant_media(group, CHOOSE_MEDIA)
+    return group
+
+
+def ensure_approvers(source_root: Page) -> Group:
+    group = ensure_group(APPROVERS, ADMIN_ACCESS)
+    grant_on_every_tree(group, source_root, ["change_page", "publish_page"])
+    grant_media(group, CHOOSE_MEDIA)
+    return group
+
+
+def ensure_approval_workflow(section: Page, chinese: str, english: str, approvers: Group) -> Workflow:
+    """
+    editor → approver on the section's source tree (Wagtail workflows; wagtail-localize's editor has no
+    workflow, so translations are reviewed through the status report instead).
+
+    On first creation it also takes Wagtail's default "Moderators approval" off the root: that workflow
+    sends every page to an empty Moderators group. Later runs change nothing an administrator set.
+    """
+    name = bilingual_name(f"{chinese}审核", f"{english} approval")
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created:
+        task, _task_created = GroupApprovalTask.objects.get_or_create(
+            name=bilingual_name("审核人审批", "Approver review")
+        )
+        task.groups.add(approvers)
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+        WorkflowPage.objects.filter(page__depth=1).delete()
+    return workflow

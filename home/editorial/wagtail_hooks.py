@@ -1,0 +1,149 @@
+"""
+The editorial machinery's admin wiring (imported by home/wagtail_hooks.py).
+
+URLs of ours at wagtail-localize's own paths are registered with a lower hook order than
+wagtail-localize's, so they resolve first: every Translate / Sync / PO button leads through our checks.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+import wagtail.admin.rich_text.editors.draftail.features as draftail_features
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
+from wagtail.admin.ui.components import Component
+from wagtail_localize.models import Translation
+
+from . import guide, localize_views, status_views
+from .script_guard import chinese_text, is_translation, refusal_message
+
+CHINESE_FEATURE = "lang-zh"
+
+
+@hooks.register("register_admin_urls", order=-10)
+def editorial_admin_urls():
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize_views.GuardedSubmitPageTranslationView.as_view(),
+            name="editorial_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize_views.GuardedSubmitSnippetTranslationView.as_view(),
+            name="editorial_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize_views.GuardedUpdateTranslationsView.as_view(),
+            name="editorial_update_translations",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            localize_views.download_pofile,
+            name="editorial_download_pofile",
+        ),
+        path(
+            "editorial/translations/",
+            status_views.TranslationStatusView.as_view(),
+            name="editorial_translation_status",
+        ),
+        path(
+            "editorial/translations/<int:translation_id>/changes/",
+            status_views.TranslationChangesView.as_view(),
+            name="editorial_translation_changes",
+        ),
+        path(
+            "editorial/translations/<int:translation_id>/publish/",
+            status_views.publish_translation,
+            name="editorial_publish_translation",
+        ),
+        path("editorial/guide/", guide.EditorsGuideView.as_view(), name="editorial_guide"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return MenuItem(_("Translation status"), reverse("editorial_translation_status"), icon_name="site", order=50)
+
+
+@hooks.register("register_help_menu_item")
+def editors_guide_menu_item():
+    return MenuItem(_("CDATS editors' guide"), reverse("editorial_guide"), icon_name="help", order=900)
+
+
+class EditorialPanel(Component):
+    """A small dashboard panel: the translation status report and the editors' guide."""
+
+    name = "editorial"
+    order = 150
+    template_name = "editorial/dashboard_panel.html"
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard_panel(request, panels):
+    panels.append(EditorialPanel())
+
+
+@hooks.register("before_publish_page")
+def refuse_chinese_from_page_editor(request, page):
+    """The admin's own editor: the draft is kept, the publish refused with the segments named."""
+    if is_translation(page):
+        found = chinese_text(page)
+        if found:
+            messages.error(request, refusal_message(found))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_edit_page", order=-10)
+def refuse_chinese_from_translation_editor(request, page):
+    """
+    wagtail-localize's editor publishes through save_target(), which the model guard refuses with a
+    generic message; checked here first on the would-be page, the message names the segments.
+    """
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return None
+    found = chinese_text(translation.source.get_ephemeral_translated_instance(page.locale, fallback=True))
+    if found:
+        messages.error(request, refusal_message(found))
+        return redirect(request.path)
+    return None
+
+
+@hooks.register("register_rich_text_features")
+def chinese_language_feature(features):
+    """Marks words that stay Chinese on the English site (a name): <span lang="zh-hans">, allowed by the guard."""
+    style = "LANG_ZH"
+    features.register_editor_plugin(
+        "draftail",
+        CHINESE_FEATURE,
+        draftail_features.InlineStyleFeature(
+            {
+                "type": style,
+                "label": "中",
+                "description": str(_("Chinese (stays Chinese on the English site)")),
+                "style": {"textDecoration": "underline dotted"},
+            }
+        ),
+    )
+    features.register_converter_rule(
+        "contentstate",
+        CHINESE_FEATURE,
+        {
+            "from_database_format": {'span[lang="zh-hans"]': InlineStyleElementHandler(style)},
+            "to_database_format": {"style_map": {style: {"element": "span", "props": {"lang": "zh-hans"}}}},
+        },
+    )
