@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only install install-dev messages lint format bench clean
+.PHONY: run test test-only install install-dev messages lint format bench clean e2e e2e-install lighthouse lighthouse-install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.runtime-installed
 install-dev: $(VENV)/.dev-installed
 
+$(VENV)/.e2e-installed: requirements.txt requirements-dev.txt requirements-e2e.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-e2e.txt
+	touch $(VENV)/.runtime-installed $(VENV)/.dev-installed $@
+
 # Compiles locale/*/LC_MESSAGES/django.po; needs GNU gettext's msgfmt (Debian package `gettext`).
 messages:
 	@command -v msgfmt >/dev/null || (echo "msgfmt missing: installing gettext" && apt-get install -y -qq gettext)
@@ -32,6 +36,7 @@ messages:
 ## (the web server on http://$(HOST):$(PORT)/ and the scheduler) with honcho
 run: install messages
 	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) ensure_admin
 	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) $(BIN)/honcho start --port $(PORT)
@@ -49,8 +54,33 @@ test-only:
 ## bench: median response times of the main pages, measured in one run (needs `make run` content)
 bench: install messages
 	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_site_content
 	$(MANAGE) bench
+
+## e2e: real-browser journeys and axe-core checks on both viewports (own server and database; README "Browser tests")
+# E2E_DATABASE_URL=postgres://…/name runs the site on PostgreSQL (that database is dropped and recreated);
+# E2E_ARGS passes pytest options, e.g. E2E_ARGS="-k reader -x".
+e2e: e2e-install messages
+	$(BIN)/pytest -c tests/e2e/pytest.ini tests/e2e $(E2E_ARGS)
+
+# Debian's Chromium (Playwright's own browser download is never used) and a Chinese font, without which
+# every Chinese screenshot shows boxes; then Playwright and axe-core into .venv.
+e2e-install: $(VENV)/.e2e-installed
+	@command -v chromium >/dev/null || (echo "chromium missing: installing Debian's" && apt-get update -qq && apt-get install -y -qq chromium)
+	@fc-list :lang=zh 2>/dev/null | grep -q . || (echo "no Chinese font: installing fonts-wqy-microhei" && apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei)
+
+LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --silent
+	touch $@
+
+lighthouse-install: e2e-install $(LIGHTHOUSE)
+
+## lighthouse: mobile Lighthouse scores of the main pages in both languages -> tests/lighthouse/scores.md
+lighthouse: lighthouse-install messages
+	$(BIN)/python -m tests.lighthouse.run
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -8,8 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Signal receivers are connected by importing their module, once the models are loaded.
-        from . import signals  # noqa: F401
+        # Signal receivers and system checks are connected by importing their modules, once the models are loaded.
+        from . import checks, signals  # noqa: F401
         from .editorial import signals as editorial_signals
 
         editorial_signals.connect()

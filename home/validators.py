@@ -6,9 +6,19 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_LINE_BREAK = re.compile(r"[\r\n]")
+# CR, LF and the other characters some programs take as a line end (NEL, line and paragraph separators).
+_LINE_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
+# Bidirectional overrides, embeddings and isolates (the "Trojan Source" characters), direction marks,
+# zero-width spaces and joiners, the word joiner and invisible operators, and the BOM: invisible in a
+# name, they make "Alice" and "Alice\u200b" two people, or turn "txt.exe" around in an export.
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _MAINLAND_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+def strip_invisible(value):
+    """Remove bidi controls and zero-width characters from a submitted text; other values pass unchanged."""
+    return _INVISIBLE.sub("", value) if isinstance(value, str) else value
 
 
 def single_line_text(value: str) -> None:

@@ -1,4 +1,7 @@
-"""Wagtail hooks of the base: its content loader, the audit log's actions, the personal-data screen."""
+"""
+Wagtail hooks of the base: its content loader runs first, the editorial admin, the sign-in lockouts, the audit
+log's actions and the personal-data screen.
+"""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +12,10 @@ from wagtail.admin.menu import MenuItem
 from .audit import register_audit_actions
 from .content.site import SiteContentLoader
 from .editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
+from .lockouts_admin import LockoutViewSet
 from .personal_data import views as personal_data_views
 from .personal_data.form_submissions import FormSubmissionSource
+from .personal_data.login_records import LoginRecordSource
 from .personal_data.models import MANAGE_PERMISSION
 from .personal_data.retention import PURGE_ACTION
 
@@ -18,6 +23,11 @@ from .personal_data.retention import PURGE_ACTION
 @hooks.register("register_site_content_loader", order=0)
 def site_content_loader():
     return SiteContentLoader
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet("sign_in_lockouts")
 
 
 @hooks.register("register_log_actions")
@@ -33,6 +43,11 @@ def audit_log_actions(actions):
 @hooks.register("register_personal_data_source", order=30)
 def form_submission_source():
     return FormSubmissionSource()
+
+
+@hooks.register("register_personal_data_source", order=40)
+def login_record_source():
+    return LoginRecordSource()
 
 
 class PersonalDataMenuItem(MenuItem):

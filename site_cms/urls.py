@@ -12,7 +12,8 @@ from home import views as home_views
 
 from . import views
 
-handler500 = "home.views.server_error"
+handler400 = "home.error_pages.bad_request"
+handler500 = "home.error_pages.server_error"
 
 # Outside the language prefix: the admin, documents, the language redirect at `/`.
 urlpatterns = [

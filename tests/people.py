@@ -1,5 +1,6 @@
 """One person's traces across the site: helpers to create them as visitors do, and to look for them everywhere."""
 
+import io
 import time
 import uuid
 from pathlib import Path
@@ -9,6 +10,8 @@ from django.db import connection
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
+
+import pikepdf
 
 from home.spam import sign_render_time
 from membership.models import MembershipApplication
@@ -27,8 +30,8 @@ def register(client, event, email: str, **fields) -> Registration:
         "phone": "13912345678",
         "email": email,
         "consent": "on",
-        "submission_token": str(uuid.uuid4()),
-        "form_rendered_at": sign_render_time(time.time() - 30),
+        "submission_token": (token := str(uuid.uuid4())),
+        "form_rendered_at": sign_render_time(time.time() - 30, token),  # bound to the token (home.spam)
         **fields,
     }
     response = client.post(event.url, data)
@@ -37,8 +40,14 @@ def register(client, event, email: str, **fields) -> Registration:
 
 
 def licence_pdf(token: str):
-    """A PDF whose bytes carry `token`, so the test can look for the file's content in every storage."""
-    return pdf(content=b"%PDF-1.4\n% " + token.encode() + b"\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    """A real one-page PDF whose bytes carry `token` (its title), to look for the file's content in every storage."""
+    document = pikepdf.new()
+    document.add_blank_page(page_size=(595, 842))
+    document.docinfo["/Title"] = token
+    output = io.BytesIO()
+    document.save(output)
+    assert token.encode() in output.getvalue()
+    return pdf(content=output.getvalue())
 
 
 def apply(client, email: str, token: str, language: str = "en", **overrides) -> MembershipApplication:

@@ -213,7 +213,7 @@ def test_404_offers_search(client):
 def test_500_page_in_the_visitors_language_without_the_database(path, text, django_assert_num_queries, monkeypatch):
     from django.test import RequestFactory
 
-    from home.views import server_error
+    from home.error_pages import server_error
 
     request = RequestFactory().get(path)
     with django_assert_num_queries(0):

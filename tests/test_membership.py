@@ -22,7 +22,20 @@ from membership.validators import uscc_check_character
 pytestmark = pytest.mark.django_db
 
 VALID_USCC = "91350100M000100Y43"
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _minimal_pdf() -> bytes:
+    # A real one-page PDF: uploads must open in pikepdf (a header and %%EOF alone are refused).
+    import pikepdf
+
+    document = pikepdf.new()
+    document.add_blank_page(page_size=(595, 842))
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+MINIMAL_PDF = _minimal_pdf()
 
 
 @pytest.fixture(autouse=True)
@@ -64,9 +77,10 @@ def application_data(**overrides) -> dict:
         "consent_processing": "on",
         "consent_directory": "on",
         "submission_token": str(uuid.uuid4()),
-        "form_rendered_at": sign_render_time(time.time() - 60),
     }
     data.update(overrides)
+    # The signed timestamp is bound to the submission token (home.spam).
+    data.setdefault("form_rendered_at", sign_render_time(time.time() - 60, data["submission_token"]))
     return {key: value for key, value in data.items() if value is not None}
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
+from axes.models import AccessAttempt
 
 from home.personal_data.registry import Identity, phone_digits
 from membership.models import ApplicationEvent, MembershipApplication, MemberUnit
@@ -217,3 +218,18 @@ def test_bad_input_gets_a_message_and_the_person_is_never_in_a_url(secretariat):
     assert secretariat.get("/admin/personal-data/export/").status_code == 302
     screen = secretariat.get("/admin/personal-data/").content.decode()
     assert 'method="post"' in screen and "查找、导出、删除和清理的历史记录" in screen
+
+
+def test_admin_sign_in_records_are_found_and_erased(client, secretariat, django_user_model):
+    email = new_email()
+    django_user_model.objects.create_user("wang.staff", email=email, password="right-password")
+    for _attempt in range(2):
+        client.post("/admin/login/", {"username": "wang.staff", "password": "wrong"})
+    client.post("/admin/login/", {"username": email, "password": "wrong"})
+    assert AccessAttempt.objects.filter(username__in=["wang.staff", email]).count() == 2
+
+    html = people_screen(secretariat, email)
+    assert "管理后台登录记录 (2)" in html and "wang.staff" in html
+    secretariat.post("/admin/personal-data/erase/", {"person": email, **CONFIRMED})
+    assert not AccessAttempt.objects.filter(username__in=["wang.staff", email]).exists()
+    assert django_user_model.objects.filter(username="wang.staff").exists()  # the account is the admins' to close

@@ -29,8 +29,8 @@ def register(client, event, **fields):
         "phone": "13800138000",
         "email": f"{uuid.uuid4().hex[:8]}@example.org",
         "consent": "on",
-        "submission_token": str(uuid.uuid4()),
-        "form_rendered_at": sign_render_time(time.time() - 30),
+        "submission_token": (token := str(uuid.uuid4())),
+        "form_rendered_at": sign_render_time(time.time() - 30, token),
         **fields,
     }
     assert client.post(event.url, data).status_code == 302

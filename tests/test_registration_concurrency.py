@@ -49,8 +49,8 @@ def test_twenty_simultaneous_registrations_fill_exactly_five_seats(committed_eve
                 "phone": "13800138000",
                 "email": f"person{number}@example.org",
                 "consent": "on",
-                "submission_token": str(uuid.uuid4()),
-                "form_rendered_at": sign_render_time(time.time() - 30),
+                "submission_token": (token := str(uuid.uuid4())),
+                "form_rendered_at": sign_render_time(time.time() - 30, token),
             }
             barrier.wait(timeout=30)
             with django_db_blocker.unblock():

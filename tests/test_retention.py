@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
+from axes.models import AccessAttempt
 
 from home.audit import RecordSetLogEntry
 from home.models import ScheduledJob
@@ -129,6 +130,16 @@ def test_old_form_submissions_are_deleted():
     assert f"F-{old.pk}" in purge("--dry-run") and f"F-{recent.pk}" not in purge("--dry-run")
     purge()
     assert list(FormSubmission.objects.filter(pk__in=[old.pk, recent.pk]).values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_old_sign_in_records_are_deleted(client):
+    client.post("/admin/login/", {"username": "someone", "password": "wrong"})
+    attempt = AccessAttempt.objects.get(username="someone")
+    assert f"lockout-{attempt.pk}" not in purge("--dry-run")
+    AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=ago(91))  # RETENTION_LOGIN_LOCKOUTS_DAYS: 90
+    assert f"lockout-{attempt.pk}" in purge("--dry-run")
+    purge()
+    assert not AccessAttempt.objects.filter(pk=attempt.pk).exists()
 
 
 def test_the_privacy_page_shows_the_periods_from_the_same_settings(client, settings):

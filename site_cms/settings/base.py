@@ -6,6 +6,7 @@ environment (see production.py). https://docs.djangoproject.com/en/5.2/ref/setti
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -72,22 +73,39 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Admin sign-in: lockouts (axes), the optional second factor (wagtail-2fa on django-otp), CSP checks.
+    "axes",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Directly after SecurityMiddleware so static files skip the rest of the stack.
+    # Permissions-Policy, Cross-Origin-Resource-Policy and CSP on every response, static files included.
+    "home.security_headers.SecurityHeadersMiddleware",
+    "home.security_headers.SiteCSPMiddleware",
+    # Directly after the header middleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read; NUL
+    # characters dropped from the query string (PostgreSQL refuses them in any query).
+    "home.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor: required for users with the "Enable 2FA" permission (superusers) when on.
+    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
+    "home.admin_login.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ChineseLanguagePrefixRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_cms.urls"
@@ -128,6 +146,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache that every worker and every server shares: rate limits, spent form timestamps, the admin
+# login throttle and menus must not live in per-process memory (home/checks.py refuses that on deploy).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -135,10 +155,23 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cdats",
+            # A dead Redis answers in a second instead of holding a worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cdats"}}
+    # The database cache (table made by `manage.py createcachetable`, which `make run` runs). No culling
+    # below a million rows: culling would forget rate-limit counts early.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cdats_cache",
+            "KEY_PREFIX": "cdats",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }
+# The alias of the shared cache the rate limits and the admin login throttle count in.
+RATE_LIMIT_CACHE = "default"
 
 # ------------------------------------------------------------------------------------------------
 # Internationalisation: zh-hans is the source language, en its translation.
@@ -188,7 +221,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # ------------------------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive embed wrapper sets an inline style (blocked by the public CSP): site.css sizes
+# embedded players by aspect-ratio instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # ------------------------------------------------------------------------------------------------
@@ -212,6 +247,98 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The language cookie is read by the server only (home/language.py); production adds Secure.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Request bodies: 413 over these, before the body is read (home.middleware.RequestBodyLimitMiddleware).
+# Public forms carry at most a 10 MB licence; the admin uploads images and documents.
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(11 * 1024 * 1024)))
+ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_BYTES", str(100 * 1024 * 1024)))
+
+# Content-Security-Policy (django-csp 4, home/security_headers.py). Public pages: nothing inline, no
+# nonce (pages may be cached whole), nothing from other origins except embedded video players.
+# JSON-LD (<script type="application/ld+json">) is a data block browsers never execute; script-src does
+# not apply to it.
+EMBED_FRAME_ORIGINS = env_list(
+    "EMBED_FRAME_ORIGINS",
+    "https://player.bilibili.com,https://v.qq.com,https://player.youku.com,"
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_ORIGINS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail admin (its page preview and the wagtail-localize editor included) renders inline scripts
+# and style attributes, so its policy allows inline code, but still nothing from another origin except
+# images (editors paste image URLs, embed thumbnails) and embed previews.
+ADMIN_CSP_URL_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # 'unsafe-eval': Wagtail's core.js builds some functions with `new Function` at run time.
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "worker-src": ["'self'", "blob:"],
+        "frame-src": ["'self'", *EMBED_FRAME_ORIGINS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Every powerful browser feature off; embedded players may go full screen.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), serial=(), "
+    "fullscreen=(self " + " ".join(f'"{origin}"' for origin in EMBED_FRAME_ORIGINS) + ")"
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# ------------------------------------------------------------------------------------------------
+# Admin sign-in (home/admin_login.py)
+# ------------------------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out (user name, IP) pair before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # shared by every worker and server
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # never the account alone, never the address alone
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_NEVER_LOCKOUT_GET = True
+AXES_CLIENT_IP_CALLABLE = "home.spam.client_ip_or_none"
+AXES_LOCKOUT_CALLABLE = "home.admin_login.lockout_response"
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; lockouts are in Wagtail's Settings menu
+# Failed sign-ins per client IP (any user names) per window before that address must wait.
+ADMIN_LOGIN_IP_LIMIT = (int(os.environ.get("ADMIN_LOGIN_IP_LIMIT", "100")), 3600)
+# Password reset e-mails per address per window (and three times as many requests per IP).
+ADMIN_PASSWORD_RESET_LIMIT = (int(os.environ.get("ADMIN_PASSWORD_RESET_LIMIT", "3")), 3600)
+
+# The TOTP second factor (wagtail-2fa): when on, superusers (and groups given "Enable 2FA") must set up
+# a device; other staff may. Off unless ADMIN_2FA_REQUIRED is set; production turns it on.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
+OTP_TOTP_ISSUER = "CDATS"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -228,8 +355,16 @@ LOGGING = {
     "formatters": {
         "line": {"()": "home.log_format.OneLineFormatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "home.log_format.JsonFormatter"},
+        "one_line": {"()": "home.log.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        # Expected noise without its traceback (JSON lines when LOG_FORMAT=json).
+        "one_line_console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "one_line",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks run inline here and log every step at INFO.
     # Wagtail's audit messages (every page save) are in the admin's history already.
@@ -237,6 +372,10 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        "pikepdf": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},
+        # A request for a host we do not serve is scanner noise: one line, no traceback.
+        "django.security.DisallowedHost": {"handlers": ["one_line_console"], "level": "ERROR", "propagate": False},
     },
 }
 
@@ -265,7 +404,7 @@ RATE_LIMIT_PER_IP = (int(os.environ.get("RATE_LIMIT_PER_IP", "60")), 3600)
 RATE_LIMIT_PER_EMAIL = (int(os.environ.get("RATE_LIMIT_PER_EMAIL", "5")), 3600)
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "home.error_pages.csrf_failure"
 
 # Licences and certificates uploaded with membership applications: never under MEDIA_ROOT, no URL.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
@@ -297,8 +436,8 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "closed_applications": int(os.environ.get("RETENTION_CLOSED_APPLICATIONS_DAYS", "180")),
     # Form-builder submissions (wagtail.contrib.forms).
     "form_submissions": int(os.environ.get("RETENTION_FORM_SUBMISSIONS_DAYS", "365")),
-    # Finished background-task results (e-mail tasks) and login-lockout records: read by the sources
-    # that the task worker and the login protection register (none yet on this branch).
-    "task_results": int(os.environ.get("RETENTION_TASK_RESULTS_DAYS", "30")),
+    # Admin sign-in records of django-axes (failed sign-ins, lockouts, the sign-in log).
     "login_lockouts": int(os.environ.get("RETENTION_LOGIN_LOCKOUTS_DAYS", "90")),
+    # Finished background-task results (e-mail tasks): read by the source the task worker registers.
+    "task_results": int(os.environ.get("RETENTION_TASK_RESULTS_DAYS", "30")),
 }

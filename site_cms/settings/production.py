@@ -5,12 +5,15 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, CACHES, RATE_LIMIT_CACHE, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+if CACHES[RATE_LIMIT_CACHE]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache", "FileBasedCache"}:
+    # Each gunicorn worker would count rate limits on its own (home/checks.py says the same on --deploy).
+    raise ImproperlyConfigured("Production needs a cache shared by every worker: set REDIS_URL or use the database.")
 
 DEBUG = False
 SITE_DEMO_CONTENT = False
@@ -18,4 +21,13 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+# HSTS on by default (a year); SECURE_HSTS_SECONDS=0 turns it off. Subdomains and preload are opt-in:
+# they bind every host under the domain to HTTPS, including ones this project does not run.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+LANGUAGE_COOKIE_SECURE = True
+# Superusers must use a second factor in production (ADMIN_2FA_REQUIRED=0 turns it off, and
+# `check --deploy` warns).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
