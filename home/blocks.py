@@ -11,16 +11,52 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from .personal_data.blocks import RetentionPeriodsBlock
+from .site_facts import DataAccessBlock, DataRequestsBlock, HostingLocationBlock
+
 # "lang-zh" (home/editorial/wagtail_hooks.py) marks words that stay Chinese on the English site.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript", "lang-zh"]
 
 
 class HeadingBlock(blocks.CharBlock):
+    """A section heading (h2; the page title is the h1). Long articles list them in a table of contents."""
+
+    level = 2
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["level"] = self.level
+        return context
+
     class Meta:
         icon = "title"
         label = _("Heading")
         template = "blocks/heading_block.html"
         form_classname = "title"
+
+
+# Three block types rather than a level field: a stored "heading" stays an h2 without a data migration,
+# and each level stays a plain CharBlock, so wagtail-localize keeps one segment per heading, as before.
+class SubheadingBlock(HeadingBlock):
+    """A heading within a section (h3), e.g. “1.” under “一、”."""
+
+    level = 3
+
+    class Meta:
+        icon = "title"
+        label = _("Subheading")
+        template = "blocks/heading_block.html"
+
+
+class MinorHeadingBlock(HeadingBlock):
+    """A heading within a subsection (h4), e.g. “（1）” under “1.”."""
+
+    level = 4
+
+    class Meta:
+        icon = "title"
+        label = _("Minor heading")
+        template = "blocks/heading_block.html"
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -124,13 +160,34 @@ class TranslatableTableBlock(TableBlock):
         return value
 
 
+class OmittedFigureBlock(blocks.StructBlock):
+    """Where the source has a table or figure that is not reproduced: its caption and a visible note."""
+
+    caption = blocks.CharBlock(label=_("Caption"), help_text=_("e.g. 表1 2010~2022年中国对外贸易进出口统计"))
+    source = blocks.CharBlock(required=False, label=_("Source of the table or figure"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Table or figure not reproduced")
+        template = "blocks/omitted_figure_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of articles and standard pages: one translation segment per text block."""
 
     heading = HeadingBlock()
+    subheading = SubheadingBlock()
+    minor_heading = MinorHeadingBlock()
     paragraph = ParagraphBlock()
     image = CaptionedImageBlock()
     table = TranslatableTableBlock(label=_("Table"), template="blocks/table_block.html")
+    omitted_figure = OmittedFigureBlock()
     quote = QuoteBlock()
     attachment = AttachmentBlock()
     embed = EmbedMediaBlock()
+    # Sentences the software states from its settings and its own behaviour (the privacy policy's facts).
+    # Each is a SiteFactBlock with no fields of its own: nothing to translate, nothing to get wrong.
+    hosting_location = HostingLocationBlock()
+    data_access = DataAccessBlock()
+    data_requests = DataRequestsBlock()
+    retention_periods = RetentionPeriodsBlock()

@@ -26,6 +26,27 @@ class HomePage(IntroBodyPage):
     # No subpage_types: every page type that names the home page in its parent_page_types may be a child.
     max_count_per_parent = 1
 
+    header_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("header image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a wide photograph above the introduction. Without one, the page starts with the text."),
+    )
+    header_image_alt = models.CharField(
+        _("header image description"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the photograph shows, for readers who cannot see it (translated with the page)."),
+    )
+
+    content_panels = IntroBodyPage.content_panels[:1] + [
+        MultiFieldPanel([FieldPanel("header_image"), FieldPanel("header_image_alt")], heading=_("Header image")),
+        *IntroBodyPage.content_panels[1:],
+    ]
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
@@ -105,6 +126,14 @@ class SiteSettings(BaseSiteSetting):
     public_security_filing_number = models.CharField(_("public security filing number"), max_length=60, blank=True)
     public_security_filing_url = models.URLField(_("public security filing link"), blank=True)
     copyright_holder = models.CharField(_("copyright holder"), max_length=120, blank=True)
+    hosting_location = models.CharField(
+        _("where the data is hosted"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "e.g. 中国大陆 / mainland China. The privacy policy names it; while it is empty, it says nothing about it."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -139,6 +168,10 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("copyright_holder_en"),
             ],
             heading=_("Filing numbers and copyright"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hosting_location_zh_hans"), FieldPanel("hosting_location_en")],
+            heading=_("Privacy policy"),
         ),
     ]
 

@@ -7,4 +7,4 @@ from .models import SiteSettings
 
 @register(SiteSettings)
 class SiteSettingsTranslationOptions(TranslationOptions):
-    fields = ("tagline", "address", "wechat_account_name", "copyright_holder")
+    fields = ("tagline", "address", "wechat_account_name", "copyright_holder", "hosting_location")

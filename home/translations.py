@@ -51,8 +51,13 @@ def nearest_translated_ancestor(page: Page, locale: Locale) -> Page | None:
     return None
 
 
-def language_links(request, page: Page | None, translations: dict[str, Page] | None = None) -> list[LanguageLink]:
-    """The 中文 / EN switcher: the same page in the other language, or its nearest translated ancestor."""
+def language_links(
+    request, page: Page | None, translations: dict[str, Page] | None = None, route: str = ""
+) -> list[LanguageLink]:
+    """
+    The 中文 / EN switcher: the same page in the other language, or its nearest translated ancestor.
+    `route` is a routable page's sub-path (a member's "12/" in the directory), the same in both languages.
+    """
     current = get_language()
     query = _portable_query(request)
     labels = {"zh-hans": "中文", "en": "EN"}
@@ -70,7 +75,7 @@ def language_links(request, page: Page | None, translations: dict[str, Page] | N
             translations = live_translations(page)
         target = translations.get(code)
         if target is not None:
-            links.append(LanguageLink(code, labels.get(code, code), target.get_url(request) + query, False))
+            links.append(LanguageLink(code, labels.get(code, code), target.get_url(request) + route + query, False))
             continue
         locale = Locale.objects.filter(language_code=code).first()
         ancestor = nearest_translated_ancestor(page, locale) if locale else None
@@ -80,14 +85,14 @@ def language_links(request, page: Page | None, translations: dict[str, Page] | N
     return links
 
 
-def alternate_links(request, translations: dict[str, Page]) -> list[tuple[str, str]]:
+def alternate_links(request, translations: dict[str, Page], route: str = "") -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for each live translation, plus x-default (the Chinese page)."""
     links = [
-        (HREFLANG.get(code, code), absolute_url(translations[code].get_url(request)))
+        (HREFLANG.get(code, code), absolute_url(translations[code].get_url(request) + route))
         for code, _name in settings.LANGUAGES
         if code in translations
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:
-        links.append(("x-default", absolute_url(default.get_url(request))))
+        links.append(("x-default", absolute_url(default.get_url(request) + route)))
     return links

@@ -18,6 +18,7 @@ from .personal_data.form_submissions import FormSubmissionSource
 from .personal_data.login_records import LoginRecordSource
 from .personal_data.models import MANAGE_PERMISSION
 from .personal_data.retention import PURGE_ACTION
+from .site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 
 @hooks.register("register_site_content_loader", order=0)
@@ -48,6 +49,12 @@ def form_submission_source():
 @hooks.register("register_personal_data_source", order=40)
 def login_record_source():
     return LoginRecordSource()
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def personal_data_requests():
+    """For the privacy policy's list of who can see what: the staff who answer requests see all of it."""
+    return [PersonalData(_("any personal data, to answer a request for a copy or deletion"), MANAGE_PERMISSION)]
 
 
 class PersonalDataMenuItem(MenuItem):

@@ -9,7 +9,7 @@ from home.content.loader import ContentLoader, PageSpec
 from home.editorial.roles import ensure_section_editors
 from home.models import StandardPage
 
-from .models import Industry, MemberDirectoryPage, MemberGrade, MembershipPage, MemberUnit
+from .models import Industry, MemberDirectoryPage, MemberGrade, MembershipApplication, MembershipPage, MemberUnit
 
 MEMBERSHIP_PAGES = [
     PageSpec("members", MemberDirectoryPage, position=50),
@@ -38,12 +38,18 @@ INDUSTRIES = [
     ("health", "医药与健康服务", "Pharmaceutical and health services"),
     ("other", "其他", "Other"),
 ]
-GRADES = [
-    ("member", "会员单位", "Member"),
-    ("council-member", "理事单位", "Council Member"),
-    ("vice-president-member", "副会长单位", "Vice-President Member"),
-    ("president-member", "会长单位", "President Member"),
-]
+# The seed knows only member units (会员单位): one grade, which the Secretariat may rename or add to.
+GRADES = [("member", "会员单位", "Member")]
+# Grades an earlier loader invented; removed where still exactly as it made them and never used.
+FORMER_SEED_GRADES = {
+    "council-member": "理事单位",
+    "vice-president-member": "副会长单位",
+    "president-member": "会长单位",
+}
+GRADE_DESCRIPTION = {
+    "zh_hans": "具体权利和义务以协会章程为准，详情请咨询协会秘书处。",
+    "en": "Rights and duties follow the association's charter; the Secretariat has the details.",
+}
 
 
 class MembershipContentLoader(ContentLoader):
@@ -68,13 +74,25 @@ class MembershipContentLoader(ContentLoader):
                 defaults={
                     "name_zh_hans": name_zh,
                     "name_en": name_en,
-                    "description_zh_hans": "具体权利和义务以协会章程为准，详情请咨询协会秘书处。",
-                    "description_en": (
-                        "Rights and duties follow the association's charter; the Secretariat has the details."
-                    ),
+                    "description_zh_hans": GRADE_DESCRIPTION["zh_hans"],
+                    "description_en": GRADE_DESCRIPTION["en"],
                     "sort_order": order,
                 },
             )
+        self.remove_former_seed_grades()
+
+    def remove_former_seed_grades(self) -> None:
+        """The three grades no source gives, where untouched by an editor and not used by anyone."""
+        for slug, name_zh in FORMER_SEED_GRADES.items():
+            grade = MemberGrade.objects.filter(
+                slug=slug, name_zh_hans=name_zh, description_zh_hans=GRADE_DESCRIPTION["zh_hans"]
+            ).first()
+            if grade is None or grade.members.exists():
+                continue
+            if MembershipApplication.objects.filter(requested_grade=grade).exists():
+                continue
+            grade.delete()
+            self.log(f"Removed the grade {name_zh}, which no source gives.")
 
     def load_sample_members(self) -> None:
         """A few clearly labelled sample entries so the directory can be tried (never in production)."""

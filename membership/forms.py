@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.form_choices import PLEASE_SELECT, with_placeholder
 from home.spam import SpamProtectedForm
 from home.uploads import check_document
 from home.validators import multi_line_text, normalise_phone, single_line_text
@@ -49,11 +50,15 @@ class MembershipApplicationForm(SpamProtectedForm):
     )
     country = line(_("Country or region of registration"), 80, required=False)
     registration_number = line(_("Company registration number"), 60, required=False)
-    company_type = forms.ChoiceField(label=_("Company type"), choices=Application.CompanyType.choices)
-    industry = forms.ModelChoiceField(label=_("Industry"), queryset=Industry.objects.all())
+    company_type = forms.ChoiceField(
+        label=_("Company type"), choices=with_placeholder(Application.CompanyType.choices)
+    )
+    industry = forms.ModelChoiceField(label=_("Industry"), queryset=Industry.objects.all(), empty_label=PLEASE_SELECT)
     registered_address = line(_("Registered address"), 255)
     website = forms.URLField(label=_("Website"), max_length=200, required=False, assume_scheme="https")
-    employees = forms.ChoiceField(label=_("Number of employees"), choices=Application.Employees.choices)
+    employees = forms.ChoiceField(
+        label=_("Number of employees"), choices=with_placeholder(Application.Employees.choices)
+    )
     main_business = forms.CharField(
         label=_("Main business"),
         max_length=2000,
@@ -61,7 +66,7 @@ class MembershipApplicationForm(SpamProtectedForm):
         validators=[multi_line_text],
     )
     requested_grade = forms.ModelChoiceField(
-        label=_("Membership grade applied for"), queryset=MemberGrade.objects.all()
+        label=_("Membership grade applied for"), queryset=MemberGrade.objects.all(), empty_label=PLEASE_SELECT
     )
     contact_name = line(_("Contact person"), 60)
     contact_job_title = line(_("Job title"), 60)
@@ -81,6 +86,11 @@ class MembershipApplicationForm(SpamProtectedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("submission_token", uuid.uuid4())
+        # A choice only when the Secretariat has defined more than one grade; otherwise the one there is.
+        grades = list(MemberGrade.objects.all()[:2])
+        self.only_grade = grades[0] if len(grades) == 1 else None
+        if len(grades) <= 1:
+            del self.fields["requested_grade"]
 
     def clean_contact_phone(self) -> str:
         return normalise_phone(self.cleaned_data["contact_phone"])
@@ -92,6 +102,8 @@ class MembershipApplicationForm(SpamProtectedForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "requested_grade" not in self.fields:
+            cleaned["requested_grade"] = self.only_grade
         if not (cleaned.get("company_name_zh") or cleaned.get("company_name_en")):
             self.add_error("company_name_zh", _("Enter the company name in Chinese or in English (or both)."))
         if cleaned.get("registered_in") == Application.RegisteredIn.MAINLAND:

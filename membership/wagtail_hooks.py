@@ -12,6 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
+
 from . import admin_views
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
@@ -121,6 +123,12 @@ def membership_admin_urls():
 @hooks.register("register_site_content_loader", order=20)
 def membership_content_loader():
     return MembershipContentLoader
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def personal_data():
+    """For the privacy policy's list of who can see what (home.site_facts)."""
+    return [PersonalData(_("membership application data"), "membership.view_membershipapplication")]
 
 
 @hooks.register("register_personal_data_source", order=20)

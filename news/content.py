@@ -13,7 +13,16 @@ from home.content.glossary import Glossary, build_body
 from home.content.loader import ContentLoader, PageSpec
 from home.editorial.roles import ensure_approval_workflow, ensure_approvers, ensure_section_editors
 
-from .models import ArticleCategory, ArticlePage, Category, EventOrganiser, EventPage, SectionCategory, SectionPage
+from .models import (
+    ArticleCategory,
+    ArticlePage,
+    Category,
+    EventContact,
+    EventOrganiser,
+    EventPage,
+    SectionCategory,
+    SectionPage,
+)
 
 # (slug, name zh, name en, tag zh, tag en)
 CATEGORIES = [
@@ -26,6 +35,8 @@ CATEGORIES = [
     ("international-exchange", "国际交流", "International Exchange", "国际交流", "International Exchange"),
     ("exhibition-notices", "招展通知", "Exhibition Notices", "招展通知", "Exhibition Notice"),
     ("industry-initiatives", "行业倡议", "Industry Initiatives", "行业倡议", "Industry Initiative"),
+    # The seed tags one item 通知公告 rather than 通知: its own tag, listed under Announcements.
+    ("general-notices", "通知公告", "General Notices", "通知公告", "Notice"),
 ]
 
 SECTIONS = [
@@ -46,7 +57,7 @@ SEED_TAG_CATEGORIES = {
     "活动邀请": ["event-invitations"],
     "招展通知": ["exhibition-notices", "event-invitations"],
     "通知": ["announcements"],
-    "通知公告": ["announcements"],
+    "通知公告": ["general-notices", "announcements"],
     "行业倡议": ["industry-initiatives", "announcements"],
 }
 EXTRA_CATEGORIES = {"chengdu-foreign-talent-fair-2024": ["recruitment"]}
@@ -160,12 +171,14 @@ class NewsContentLoader(ContentLoader):
                 "summary": data["summary"]["zh"],
                 "body": body,
                 "source_name": (data.get("source") or {}).get("zh", ""),
+                "source_url": (data.get("source") or {}).get("url") or "",
                 "recommended": recommended,
                 "locale": self.source_locale,
             }
             page = EventPage(**fields, **event_fields(event)) if event else ArticlePage(**fields)
             if event:
                 page.organisers = event_organisers(event)
+                page.contacts = event_contacts(event)
             slugs = SEED_TAG_CATEGORIES[data["seed_tag"]] + EXTRA_CATEGORIES.get(key, [])
             page.article_categories = [
                 ArticleCategory(category=self.categories[slug], sort_order=index) for index, slug in enumerate(slugs)
@@ -226,7 +239,7 @@ def add_event_glossary(glossary: Glossary, event: dict) -> None:
             glossary.add(event[fact]["zh"], event[fact]["en"])
     for organiser in event.get("organisers") or []:
         glossary.add(organiser["name"]["zh"], organiser["name"]["en"])
-    for contact in (event.get("contacts") or [])[:1]:
+    for contact in event.get("contacts") or []:
         glossary.add(contact["name"]["zh"], contact["name"]["en"])
     for item in event.get("agenda") or []:
         glossary.add(item["time"], item["time"])
@@ -238,7 +251,6 @@ def event_fields(event: dict) -> dict:
     zone = ZoneInfo(event.get("timezone") or settings.TIME_ZONE)
     start, start_all_day = parse_when(event.get("start"), zone, end=False)
     end, end_all_day = parse_when(event.get("end"), zone, end=True)
-    contact = (event.get("contacts") or [{}])[0]
     return {
         "start": start,
         "end": end,
@@ -247,9 +259,6 @@ def event_fields(event: dict) -> dict:
         "event_format": event.get("format") or "",
         "capacity_onsite": event.get("capacity_offline"),
         "capacity_online": event.get("capacity_online"),
-        "contact_name": _zh(contact.get("name")),
-        "contact_phone": contact.get("phone") or "",
-        "contact_wechat": contact.get("phone", "") if contact.get("wechat_same_as_phone") else "",
         "agenda": [
             ("item", {"time": item["time"], "title": item["zh"], "description": ""})
             for item in event.get("agenda") or []
@@ -262,6 +271,20 @@ def event_organisers(event: dict) -> list[EventOrganiser]:
         EventOrganiser(role=organiser["role"], name=organiser["name"]["zh"], sort_order=index)
         for index, organiser in enumerate(event.get("organisers") or [])
         if organiser["role"] in ORGANISER_ROLES
+    ]
+
+
+def event_contacts(event: dict) -> list[EventContact]:
+    """Every contact person the seed names, in its order (the talent fair has three)."""
+    return [
+        EventContact(
+            name=contact["name"]["zh"],
+            phone=contact.get("phone") or "",
+            email=contact.get("email") or "",
+            wechat_is_phone=bool(contact.get("wechat_same_as_phone")),
+            sort_order=index,
+        )
+        for index, contact in enumerate(event.get("contacts") or [])
     ]
 
 

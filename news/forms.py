@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.form_choices import with_placeholder
 from home.spam import SpamProtectedForm
 from home.validators import multi_line_text, normalise_phone, single_line_text
 
@@ -21,7 +22,9 @@ class RegistrationForm(SpamProtectedForm):
         help_text=_("Mainland mobile (11 digits) or international format, e.g. +44 20 7946 0958."),
     )
     email = forms.EmailField(label=_("E-mail"), max_length=254)
-    attendance_mode = forms.ChoiceField(label=_("I will attend"), choices=AttendanceMode.choices, required=False)
+    attendance_mode = forms.ChoiceField(
+        label=_("I will attend"), choices=with_placeholder(AttendanceMode.choices), required=False
+    )
     attendees = forms.IntegerField(label=_("Number of attendees"), min_value=1, initial=1, required=False)
     remarks = forms.CharField(
         label=_("Remarks"),

@@ -14,6 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
+
 from . import admin_views
 from .content import NewsContentLoader
 from .models import Registration
@@ -120,6 +122,12 @@ def registration_admin_urls():
 @hooks.register("register_site_content_loader", order=10)
 def news_content_loader():
     return NewsContentLoader
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def personal_data():
+    """For the privacy policy's list of who can see what (home.site_facts)."""
+    return [PersonalData(_("event registration data"), "news.view_registration")]
 
 
 @hooks.register("register_personal_data_source", order=10)

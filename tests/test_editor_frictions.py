@@ -27,6 +27,7 @@ def test_previewing_a_new_unsaved_event_works(admin_client):
         capacity_onsite="20",
         max_group_size="5",
         organisers=inline_formset([]),
+        contacts=inline_formset([]),
         agenda=streamfield([]),
     )
     response = admin_client.post(url, form)

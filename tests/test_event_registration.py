@@ -48,7 +48,7 @@ def seats_text(client, url: str) -> str:
 def test_english_visitor_registers_and_gets_confirmation_email_with_ics(client):
     event = make_event()
     english = translate_to_english(event)
-    assert seats_text(client, english.url) == "5 / 5 seats left"
+    assert seats_text(client, english.url) == "5 of 5 places left"
 
     response = client.post(english.url, form_data(email="Alice@Example.org"))
     assert response.status_code == 302
@@ -60,8 +60,8 @@ def test_english_visitor_registers_and_gets_confirmation_email_with_ics(client):
     assert registration.reference in html and "Registration confirmed" in html
     assert "/cancel/" in html and "calendar.ics" in html
 
-    assert seats_text(client, english.url) == "4 / 5 seats left"
-    assert "剩余 4 / 5 席" in client.get(event.url).content.decode()
+    assert seats_text(client, english.url) == "4 of 5 places left"
+    assert "剩余4个（共5个）" in client.get(event.url).content.decode()
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

@@ -292,7 +292,8 @@ def test_admin_lists_filters_and_exports_applications(client, django_user_model)
 def test_directory_filters_search_and_detail(client):
     it = Industry.objects.get(slug="it-services")
     finance = Industry.objects.get(slug="finance")
-    grade = MemberGrade.objects.get(slug="council-member")
+    # A second grade, as the Secretariat may define one (the seed knows only 会员单位): the filter appears.
+    grade = MemberGrade.objects.create(slug="council-member", name_zh_hans="理事单位", name_en="Council Member")
     alpha = MemberUnit.objects.create(name_zh_hans="阿尔法科技", name_en="Alpha Tech", industry=it, published=True)
     MemberUnit.objects.create(
         name_zh_hans="贝塔金融", name_en="Beta Finance", industry=finance, grade=grade, published=True
@@ -307,7 +308,8 @@ def test_directory_filters_search_and_detail(client):
     assert "Alpha Tech" not in client.get("/en/members/?grade=council-member").content.decode()
     assert "Alpha Tech" in client.get("/en/members/?q=alpha").content.decode()
     assert "Alpha Tech" in client.get("/en/members/?q=阿尔法").content.decode()
-    assert client.get("/en/members/?q=%00' OR 1=1 --&page=abc").status_code == 200
+    assert client.get("/en/members/?q=%00' OR 1=1 --").status_code == 200
+    assert client.get("/en/members/?page=abc").status_code == 404
     detail = client.get(f"/en/members/{alpha.pk}/")
     assert detail.status_code == 200 and "Alpha Tech" in detail.content.decode()
     assert "阿尔法科技" in client.get(f"/zh-hans/members/{alpha.pk}/").content.decode()

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.http import Http404
+
 import pytest
 
 from home.pagination import paginate
@@ -119,7 +121,8 @@ def test_footer_links_as_the_seed_has_them(client):
         '<a href="https://beian.miit.gov.cn/" rel="noopener" target="_blank" lang="zh-hans">蜀ICP17033979号</a>'
         in footer
     )
-    assert "support@cdats.org.cn" in footer and "+86 028-8693-5965" in footer
+    assert "support@cdats.org.cn" in footer
+    assert '<a class="phone" href="tel:+862886935965">+86 28 8693 5965</a>' in footer
 
 
 def test_english_footer_marks_the_icp_number_as_chinese(client):
@@ -148,17 +151,28 @@ def test_past_events_list_the_seed_events(client):
     assert "Upcoming Events" in client.get("/en/news/?when=upcoming").content.decode()
 
 
-@pytest.mark.parametrize("query", ["?page=abc", "?page=0", "?page=-1", "?page=99999", "?category=nope", "?when=x"])
-def test_bad_listing_parameters_give_a_normal_page(client, query):
+@pytest.mark.parametrize("query", ["?category=nope", "?when=x", "?page=", "?page=1"])
+def test_unknown_filters_give_a_normal_page(client, query):
     response = client.get(f"/en/news/{query}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?page=0", "?page=-1", "?page=2", "?page=99999"])
+def test_listing_pages_that_do_not_exist_are_not_found(client, query):
+    """The seed's ten news items fill one page: page 2 and junk are 404s, never a copy of a real page."""
+    response = client.get(f"/en/news/{query}")
+    assert response.status_code == 404
 
 
 def test_elided_pagination_like_the_seed():
     page = paginate(list(range(1270)), "5")
     assert [str(n) for n in page.elided_range] == ["1", "…", "4", "5", "6", "…", "127"]
-    assert paginate(list(range(30)), "99999").number == 3
-    assert paginate(list(range(30)), "abc").number == 1
+    assert paginate(list(range(30)), "3").number == 3
+    assert paginate(list(range(30)), None).number == 1
+    assert paginate([], None).number == 1  # an empty listing still has its first page
+    for missing in ("4", "99999", "0", "abc"):
+        with pytest.raises(Http404):
+            paginate(list(range(30)), missing)
 
 
 def test_listing_paginates_ten_per_page(client):

@@ -35,7 +35,7 @@ def emails_after_commit_run_at_once(monkeypatch):
 def secretariat(client, django_user_model):
     """A secretariat member in the personal-data group (not a superuser)."""
     user = django_user_model.objects.create_user(f"sec-{uuid.uuid4().hex[:6]}", password="x")
-    user.groups.add(Group.objects.get(name="个人信息请求 · Personal data requests"))
+    user.groups.add(Group.objects.get(name="Personal data requests"))
     client.force_login(user)
     return client
 

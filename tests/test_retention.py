@@ -143,14 +143,23 @@ def test_old_sign_in_records_are_deleted(client):
 
 
 def test_the_privacy_page_shows_the_periods_from_the_same_settings(client, settings):
+    """A fact block of the policy (section 6), written from PERSONAL_DATA_RETENTION_DAYS in both languages."""
     english = client.get("/en/privacy/").content.decode()
-    assert "How long we keep your information" in english
-    assert "Event registrations: 1 year after the end of the event" in english
+    retention = english.index("6. Retention")
+    assert (
+        retention
+        < english.index("Event registrations: 1 year after the end of the event")
+        < english.index("7. Your rights")
+    )
+    assert "until the Secretariat deletes it" not in english  # the seed's old sentence, no longer true
     assert "Form submissions: 1 year after they were sent" in english
     assert "6 months after the decision" in english
+    assert "Records of sign-ins to the administration: 3 months" in english
     chinese = client.get("/zh-hans/privacy/").content.decode()
-    assert "各类信息的保存期限" in chinese and "活动报名：活动结束后1年" in chinese
+    assert "活动报名：活动结束后1年" in chinese and "表单提交：提交后1年" in chinese
 
     settings.PERSONAL_DATA_RETENTION_DAYS = {**settings.PERSONAL_DATA_RETENTION_DAYS, "event_registrations": 730}
     assert "Event registrations: 2 years after the end of the event" in client.get("/en/privacy/").content.decode()
-    assert "How long we keep" not in client.get("/en/about/").content.decode()  # on the privacy page only
+    # Who can see the data: the staff who answer people's requests are named with the other groups.
+    assert "Any personal data, to answer a request for a copy or deletion: group “Personal data requests”" in english
+    assert "个人信息请求" in chinese

@@ -11,6 +11,11 @@ from html import escape
 from wagtail.rich_text import RichText
 from wagtail_localize.strings import StringValue
 
+# h2, h3, h4 (home.blocks): a data file names the level as the block type.
+HEADING_TYPES = ("heading", "subheading", "minor_heading")
+# Blocks without text that the website fills in from its settings (home.site_facts).
+SITE_FACT_TYPES = ("hosting_location", "data_access", "data_requests", "retention_periods")
+
 
 class Glossary:
     """zh → en pairs in wagtail-localize's segment form (HTML-escaped, inline markup only)."""
@@ -45,9 +50,16 @@ def build_body(blocks: list[dict], glossary: Glossary) -> list[tuple[str, object
     body = []
     for block in blocks:
         kind = block["type"]
-        if kind == "heading":
-            body.append(("heading", block["zh"]))
+        if kind in HEADING_TYPES:
+            body.append((kind, block["zh"]))
             glossary.add(block["zh"], block["en"])
+        elif kind in SITE_FACT_TYPES:
+            body.append((kind, None))
+        elif kind == "omitted_figure":
+            source = block.get("source") or {"zh": "", "en": ""}
+            body.append(("omitted_figure", {"caption": block["caption"]["zh"], "source": source["zh"]}))
+            glossary.add(block["caption"]["zh"], block["caption"]["en"])
+            glossary.add(source["zh"], source["en"])
         elif kind == "paragraph":
             body.append(("paragraph", RichText(f"<p>{escape(block['zh'])}</p>")))
             glossary.add(block["zh"], block["en"])

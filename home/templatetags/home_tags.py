@@ -3,10 +3,15 @@
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from home.chinese import has_chinese
+from home.contents import ContentsEntry
+from home.contents import table_of_contents as build_table_of_contents
+from home.maps import map_search_url
 from home.navigation import navigation_for
+from home.phones import parse_phone
+from home.teasers import teaser as cut_teaser
 from home.translations import (
     UNTRANSLATED_NOTICE_PARAM,
     UNTRANSLATED_NOTICE_VALUE,
@@ -17,6 +22,10 @@ from home.translations import (
 from home.urls_util import absolute_url
 
 register = template.Library()
+
+# A routable page's sub-page (a member's "12/" under the directory) names its route in this context
+# variable: its canonical URL, hreflang alternates and language switch then point at the same sub-page.
+ROUTE_CONTEXT_KEY = "route_path"
 
 
 @register.simple_tag(takes_context=True)
@@ -33,9 +42,10 @@ def page_languages(context) -> dict:
     if page is None or not getattr(page, "pk", None):
         return {"switcher": language_links(request, None), "alternates": []}
     translations = live_translations(page)
+    route = context.get(ROUTE_CONTEXT_KEY, "")
     return {
-        "switcher": language_links(request, page, translations),
-        "alternates": alternate_links(request, translations),
+        "switcher": language_links(request, page, translations, route),
+        "alternates": alternate_links(request, translations, route),
     }
 
 
@@ -55,7 +65,10 @@ def canonical_url(context) -> str:
     """The page's own URL (listing filters kept, pagination and noise dropped)."""
     request = context["request"]
     page = context.get("page")
-    path = page.get_url(request) if page is not None and getattr(page, "pk", None) else request.path
+    if page is not None and getattr(page, "pk", None):
+        path = page.get_url(request) + context.get(ROUTE_CONTEXT_KEY, "")
+    else:
+        path = request.path
     category = context.get("active_category")
     if category is not None:
         path += f"?category={category.slug}"
@@ -68,3 +81,41 @@ def native_script(text: str):
     if text and has_chinese(text) and get_language() != settings.LANGUAGE_CODE:
         return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
     return text
+
+
+@register.simple_tag
+def phone_link(number: str) -> str:
+    """A telephone number in the one display format, linked in E.164 (`tel:+862886935965`)."""
+    phone = parse_phone(number)
+    if not phone.display:
+        return ""
+    if not phone.href:
+        return format_html('<span class="phone">{}</span>', phone.display)
+    return format_html('<a class="phone" href="{}">{}</a>', phone.href, phone.display)
+
+
+@register.filter
+def phone_display(number: str) -> str:
+    """`+86 028-8693-5965` → `+86 28 8693 5965` (text only, e.g. in e-mails)."""
+    return parse_phone(number).display
+
+
+@register.simple_tag
+def map_link(chinese_address: str) -> str:
+    """A link to the Amap search for a mainland Chinese address (nothing for other addresses)."""
+    url = map_search_url(chinese_address)
+    if not url:
+        return ""
+    return format_html('<a class="map-link" href="{}" rel="noopener nofollow">{}</a>', url, gettext("Map (Amap)"))
+
+
+@register.simple_tag
+def table_of_contents(body) -> list[ContentsEntry]:
+    """The linked headings of a long body (home.contents); empty for short ones."""
+    return build_table_of_contents(body)
+
+
+@register.filter
+def teaser(text: str, columns: int = 140) -> str:
+    """Cut to `columns` display columns: English at a word boundary, Chinese by characters, with “…”."""
+    return cut_teaser(text, int(columns))

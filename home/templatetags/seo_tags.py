@@ -8,11 +8,28 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.structured_data import DEFAULT_IMAGE, json_for_script, share_image_url
+from home.teasers import teaser
 from home.urls_util import absolute_url
 
 register = template.Library()
 
 OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_GB"}
+
+
+def page_description(page) -> str:
+    """What a page is about, in one line: its search description, else its teaser, else its introduction."""
+    text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+    return " ".join(str(text).split())
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context) -> str:
+    """The meta description of the current page (home, listings, articles…), at most 160 columns."""
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return ""
+    # An item the seed gives no teaser and no text (the sales salon) is described by its title.
+    return teaser(page_description(page) or page.title, 160)
 
 
 @register.simple_tag(takes_context=True)
@@ -22,9 +39,7 @@ def share_meta(context) -> dict:
     page = context.get("page")
     language = get_language()
     has_page = page is not None and getattr(page, "pk", None)
-    description = ""
-    if has_page:
-        description = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+    description = page_description(page) if has_page else ""
     return {
         "title": page.seo_title or page.title if has_page else _("Chengdu Association of Trade in Services"),
         "description": " ".join(str(description).split())[:200],

@@ -59,7 +59,13 @@ class MembershipApplication(models.Model):
     employees = models.CharField(_("number of employees"), max_length=10, choices=Employees.choices)
     main_business = models.TextField(_("main business"), max_length=2000)
     requested_grade = models.ForeignKey(
-        "membership.MemberGrade", verbose_name=_("requested grade"), on_delete=models.PROTECT, related_name="+"
+        "membership.MemberGrade",
+        verbose_name=_("requested grade"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Blank when no grade was defined at the time."),
     )
 
     contact_name = models.CharField(_("contact person"), max_length=60)

@@ -120,6 +120,7 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
                 "members": paginate(members, request.GET.get("page"), DIRECTORY_PAGE_SIZE),
                 "industries": list(Industry.objects.all()),
                 "grades": list(MemberGrade.objects.all()),
+                "has_members": MemberUnit.objects.filter(published=True).exists(),
                 "active_industry": industry,
                 "active_grade": grade,
                 "query": query,
@@ -134,5 +135,9 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
         return self.render(
             request,
             template="membership/member_unit_detail.html",
-            context_overrides={"member": member},
+            # The member's own canonical URL, alternates and language switch (home's seo tags).
+            context_overrides={
+                "member": member,
+                "route_path": self.reverse_subpage("member_detail", args=[member.pk]),
+            },
         )

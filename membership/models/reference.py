@@ -30,7 +30,7 @@ class Industry(models.Model):
 
 
 class MemberGrade(models.Model):
-    """会员单位 Member, 理事单位 Council Member, 副会长单位 Vice-President Member, 会长单位 President Member…"""
+    """A membership grade the Secretariat defines (the seed knows one: 会员单位 / Member)."""
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)

@@ -1,7 +1,8 @@
 """The news app's models, one concern per module."""
 
 from .categories import ArticleCategory, Category, SectionCategory
-from .events import AgendaItemBlock, EventOrganiser, EventPage
+from .event_parties import EventContact, EventOrganiser
+from .events import AgendaItemBlock, EventPage
 from .pages import ArticlePage, SectionPage
 from .registrations import Registration, SeatCounter
 
@@ -10,6 +11,7 @@ __all__ = [
     "ArticleCategory",
     "ArticlePage",
     "Category",
+    "EventContact",
     "EventOrganiser",
     "EventPage",
     "Registration",

@@ -1,4 +1,4 @@
-"""Events and exhibitions: facts, organisers, agenda, and the registration settings."""
+"""Events and exhibitions: facts, agenda, and the registration settings (organisers and contacts: event_parties)."""
 
 from django.conf import settings
 from django.db import models
@@ -11,11 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
-
-from modelcluster.fields import ParentalKey
 
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
@@ -46,26 +42,6 @@ class AgendaItemBlock(blocks.StructBlock):
         label = _("Agenda item")
 
 
-class EventOrganiser(TranslatableMixin, Orderable):
-    """A guidance unit, organiser, host or supporter of an event, with its translated name."""
-
-    class Role(models.TextChoices):
-        GUIDANCE = "guidance", _("Guided by")
-        HOST = "host", _("Hosted by")
-        ORGANISER = "organiser", _("Organised by")
-        CO_ORGANISER = "co_organiser", _("Co-organised by")
-        SUPPORTER = "supporter", _("Supported by")
-
-    page = ParentalKey("news.EventPage", related_name="organisers", on_delete=models.CASCADE)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    name = models.CharField(_("name"), max_length=200)
-
-    panels = [FieldPanel("role"), FieldPanel("name")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("organiser")
-
-
 class EventPage(ArticlePage):
     """
     An invitation to an event or exhibition, listed among the articles of its section.
@@ -89,11 +65,6 @@ class EventPage(ArticlePage):
     exhibition_scope = models.TextField(_("exhibition scope"), blank=True)
     agenda = StreamField([("item", AgendaItemBlock())], blank=True, verbose_name=_("agenda"))
     notes = models.TextField(_("notes"), blank=True, help_text=_("e.g. free booths for early registration"))
-
-    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_wechat = models.CharField(_("contact WeChat ID"), max_length=60, blank=True)
 
     registration_enabled = models.BooleanField(_("take registrations on this page"), default=False)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -126,15 +97,7 @@ class EventPage(ArticlePage):
         ),
         InlinePanel("organisers", label=_("Organisers")),
         FieldPanel("agenda"),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldRowPanel(
-                    [FieldPanel("contact_phone"), FieldPanel("contact_email"), FieldPanel("contact_wechat")]
-                ),
-            ],
-            heading=_("Contact"),
-        ),
+        InlinePanel("contacts", label=_("Contacts")),
         MultiFieldPanel(
             [
                 FieldPanel("registration_enabled"),
@@ -147,10 +110,7 @@ class EventPage(ArticlePage):
         ),
     ]
     search_fields = ArticlePage.search_fields + [index.SearchField("venue"), index.SearchField("audience")]
-    override_translatable_fields = SYNCHRONISED_SLUG + [
-        SynchronizedField("contact_phone"),
-        SynchronizedField("contact_wechat"),
-    ]
+    override_translatable_fields = SYNCHRONISED_SLUG
 
     # The address may stay in Chinese on the English page (for taxi drivers and maps), marked lang="zh-hans".
     native_script_fields = ["address"]
@@ -166,12 +126,24 @@ class EventPage(ArticlePage):
     # -- facts -----------------------------------------------------------------------------------
     @property
     def is_past(self) -> bool:
+        """Ended (by its end, else its start). An event without a date is to be announced: never past."""
         now = timezone.now()
         if self.end:
             return self.end < now
         if self.start:
             return self.start < now
-        return self.date < timezone.localdate()
+        return False
+
+    @property
+    def is_dated(self) -> bool:
+        return bool(self.start or self.end)
+
+    def organiser_rows(self) -> list[tuple[str, list[str]]]:
+        """(role, names) in the order the roles first appear: two organisers share one “Organised by” row."""
+        rows: dict[str, list[str]] = {}
+        for organiser in self.organisers.all():
+            rows.setdefault(organiser.get_role_display(), []).append(organiser.name)
+        return list(rows.items())
 
     def source_event(self) -> "EventPage":
         """The Chinese event this page translates (itself on the Chinese tree): the one with the seats."""

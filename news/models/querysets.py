@@ -18,13 +18,13 @@ EVENT_VIEWS = ("upcoming", "past")
 
 
 def past_events_q() -> Q:
-    """Events that have ended: by end, else start, else the article date (time to be announced)."""
+    """Events that have ended: by their end, else their start. Undated events (to be announced) never have."""
     now = timezone.now()
-    return (
-        Q(eventpage__end__lt=now)
-        | Q(eventpage__end__isnull=True, eventpage__start__lt=now)
-        | Q(eventpage__end__isnull=True, eventpage__start__isnull=True, date__lt=timezone.localdate())
-    )
+    return Q(eventpage__end__lt=now) | Q(eventpage__end__isnull=True, eventpage__start__lt=now)
+
+
+def dated_events_q() -> Q:
+    return Q(eventpage__start__isnull=False) | Q(eventpage__end__isnull=False)
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -49,15 +49,18 @@ class ArticleQuerySet(PageQuerySet):
         return self.filter(article_categories__category__slug=slug).distinct()
 
     def events(self, view: str) -> "ArticleQuerySet":
-        """The events among these articles: "past" ones, or those still to come (any other view)."""
+        """
+        The events among these articles: "past" ones, or those still to come (any other view). An event
+        whose time is still to be announced is in neither: it has not ended, and nobody can plan for it.
+        """
         events = self.filter(eventpage__isnull=False)
         if view == "past":
             return events.filter(past_events_q())
-        return events.exclude(past_events_q())
+        return events.filter(dated_events_q()).exclude(past_events_q())
 
-    def recommended(self) -> list:
-        """The 动态推荐 sidebar."""
-        return list(self.filter(recommended=True)[:RECOMMENDED_COUNT])
+    def recommended(self, limit: int = RECOMMENDED_COUNT) -> list:
+        """The 动态推荐 sidebar: the newest `limit` recommended items."""
+        return list(self.filter(recommended=True)[:limit])
 
 
 ArticlePageManager = PageManager.from_queryset(ArticleQuerySet)

@@ -3,8 +3,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-# Both languages in the one name field, as the editorial roles name theirs.
-GROUP_NAME = "个人信息请求 · Personal data requests"
+# English like the other secretariat groups; the catalogue has its Chinese (the privacy policy names it).
+GROUP_NAME = "Personal data requests"
 
 
 def create_group(apps, schema_editor):
@@ -28,7 +28,7 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_audit_and_personal_data"),
+        ("home", "0005_audit_and_personal_data"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
