@@ -1,59 +1,26 @@
 """
 The site's menus: the main navigation with its drop-downs, the header shortcuts and the footer.
 
-Built from the live pages of the current locale (found by their shared ASCII slugs), turned into
-plain data and cached per locale; signals clear the cache when pages are published or moved. Each
-main-menu page answers for its own drop-down (`menu_children()`): a text page lists its sub-pages,
-a section its categories. Pages that are items of a listing (`is_listing_item`) are never menu entries.
+Editors build them in the admin (`home.menus.SiteNavigation`, one translatable record per locale);
+this module turns the locale's record into plain data and caches it per locale. Chosen pages are
+resolved to their live translation in the menu's locale in a fixed number of queries; a link whose
+page is gone, unpublished or not translated yet is left out. A main-menu entry without drop-down
+links of its own asks its page (`menu_children()`): a text page lists its sub-pages, a section its
+categories. `clear_navigation_cache()` is the one function to call when menus or pages change.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page
+
+from .menus import SiteNavigation
 
 CACHE_KEY = "navigation:{language}"
 CACHE_SECONDS = 60 * 60
-
-# Slugs of the top-level pages, in menu order; their drop-downs come from the pages themselves.
-MAIN_MENU = ["about", "notices", "association-news", "news", "members", "party-building", "investment-guide"]
-HEADER_SHORTCUTS = ["join", "contact"]
-
-# Footer columns as the seed has them: (heading, [(label or None for the page title, slug, query)]).
-FOOTER_COLUMNS = [
-    (
-        _("About Us"),
-        [(None, "overview", ""), (None, "charter", ""), (None, "party-building", "")],
-    ),
-    (
-        _("News and Events"),
-        [
-            (_("Latest News"), "news", ""),
-            (_("Policies"), "notices", "?category=policies"),
-            (None, "association-news", ""),
-            (_("Upcoming Events"), "news", "?when=upcoming"),
-            (_("Past Events"), "news", "?when=past"),
-            (None, "investment-guide", ""),
-        ],
-    ),
-    (
-        _("Member Centre"),
-        [
-            (None, "member-benefits", ""),
-            (_("Member News"), "association-news", ""),
-            (None, "member-services", ""),
-            (None, "how-to-join", ""),
-            (None, "join", ""),
-        ],
-    ),
-    (
-        _("Support and Help"),
-        [(None, "privacy", ""), (None, "terms", ""), (None, "contact", "")],
-    ),
-]
+EMPTY_NAVIGATION = {"home": None, "main": [], "shortcuts": [], "footer": []}
 
 
 @dataclass
@@ -68,59 +35,93 @@ def page_link(page: Page, request=None) -> Link:
     return Link(title=page.title, url=page.get_url(request), slug=page.slug)
 
 
-def _listing_item_types() -> list[type]:
-    return [model for model in get_page_models() if getattr(model, "is_listing_item", False)]
+def _items(raw_list) -> list[dict]:
+    """Block values of a ListBlock in either of Wagtail's stored forms (plain, or with ids)."""
+    values = []
+    for item in raw_list or []:
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            item = item["value"]
+        values.append(item)
+    return values
 
 
-def _structural_pages(locale: Locale) -> tuple[Page | None, dict[str, Page]]:
-    """The locale's home page and its structural pages (not listing items) by slug, in one query."""
-    pages = list(
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, depth__in=[2, 3, 4])
-        .not_type(*_listing_item_types())
-        .only("id", "title", "slug", "url_path", "depth", "path", "locale_id", "draft_title", "live")
-        .order_by("path")
-    )
-    home = next((p for p in pages if p.depth == 2), None)
-    return home, {p.slug: p for p in pages if p.depth > 2}
+class NavigationBuilder:
+    """Builds one locale's menus from its SiteNavigation record."""
 
+    def __init__(self, navigation: SiteNavigation, request=None):
+        self.locale = navigation.locale
+        self.request = request
+        self.main = [block["value"] for block in navigation.main_menu.raw_data]
+        self.shortcuts = [block["value"] for block in navigation.header_shortcuts.raw_data]
+        self.columns = [block["value"] for block in navigation.footer_columns.raw_data]
+        self.pages = self._resolve_pages(self._page_ids())
 
-def _main_menu(by_slug: dict[str, Page], request) -> list[Link]:
-    ids = [by_slug[slug].pk for slug in MAIN_MENU if slug in by_slug]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific(defer=True)}
-    main = []
-    for slug in MAIN_MENU:
-        if slug not in by_slug:
-            continue
-        page = specific.get(by_slug[slug].pk, by_slug[slug])
-        link = page_link(page, request)
-        menu_children = getattr(page, "menu_children", None)
-        link.children = menu_children(request) if menu_children else []
-        main.append(link)
-    return main
+    def _page_ids(self) -> set[int]:
+        links = [*self.main, *self.shortcuts]
+        links += [child for item in self.main for child in _items(item.get("children"))]
+        links += [link for column in self.columns for link in _items(column.get("links"))]
+        return {link["page"] for link in links if isinstance(link.get("page"), int)}
+
+    def _resolve_pages(self, ids: set[int]) -> dict[int, Page]:
+        """Chosen page id → its live, public page in this locale (the chosen one or its translation)."""
+        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        localized = (
+            Page.objects.live()
+            .public()
+            .filter(locale=self.locale, translation_key__in=set(keys.values()))
+            .specific(defer=True)
+        )
+        by_key = {page.translation_key: page for page in localized}
+        return {pk: by_key[key] for pk, key in keys.items() if key in by_key}
+
+    def link(self, value: dict) -> Link | None:
+        if value.get("page"):
+            page = self.pages.get(value["page"])
+            if page is None:
+                return None
+            url = page.get_url(self.request)
+            if value.get("filter"):
+                url += "?" + value["filter"]
+            return Link(title=value.get("label") or page.title, url=url, slug=page.slug)
+        if value.get("url") and value.get("label"):
+            return Link(title=value["label"], url=value["url"])
+        return None
+
+    def links(self, values: list[dict]) -> list[Link]:
+        return [link for link in (self.link(value) for value in values) if link is not None]
+
+    def main_menu(self) -> list[Link]:
+        entries = []
+        for value in self.main:
+            link = self.link(value)
+            if link is None:
+                continue
+            link.children = self.links(_items(value.get("children")))
+            page = self.pages.get(value.get("page"))
+            menu_children = getattr(page, "menu_children", None)
+            if not link.children and value.get("automatic_dropdown", True) and menu_children:
+                link.children = menu_children(self.request)
+            entries.append(link)
+        return entries
+
+    def footer(self) -> list[dict]:
+        return [
+            {"heading": column.get("heading", ""), "links": self.links(_items(column.get("links")))}
+            for column in self.columns
+        ]
 
 
 def build_navigation(locale: Locale, request=None) -> dict:
-    home, by_slug = _structural_pages(locale)
-
-    def link_for(slug: str, label=None, query: str = "") -> Link | None:
-        page = by_slug.get(slug)
-        if page is None:
-            return None
-        return Link(title=str(label or page.title), url=page.get_url(request) + query, slug=slug)
-
-    footer = []
-    for heading, entries in FOOTER_COLUMNS:
-        links = [link for link in (link_for(slug, label, query) for label, slug, query in entries) if link]
-        footer.append({"heading": str(heading), "links": links})
-
+    home = Page.objects.live().public().filter(locale=locale, depth=2).first()
+    navigation = SiteNavigation.objects.filter(locale=locale).select_related("locale").first()
+    if navigation is None:
+        return {**EMPTY_NAVIGATION, "home": page_link(home, request) if home else None}
+    builder = NavigationBuilder(navigation, request)
     return {
         "home": page_link(home, request) if home else None,
-        "main": _main_menu(by_slug, request),
-        "shortcuts": [link for link in (link_for(slug) for slug in HEADER_SHORTCUTS) if link],
-        "footer": footer,
-        "urls": {slug: page.get_url(request) for slug, page in by_slug.items()},
+        "main": builder.main_menu(),
+        "shortcuts": builder.links(builder.shortcuts),
+        "footer": builder.footer(),
     }
 
 
@@ -130,11 +131,12 @@ def navigation_for(language: str, request=None) -> dict:
     if navigation is None:
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None:
-            return {"home": None, "main": [], "shortcuts": [], "footer": [], "urls": {}}
+            return EMPTY_NAVIGATION
         navigation = build_navigation(locale, request)
         cache.set(key, navigation, CACHE_SECONDS)
     return navigation
 
 
 def clear_navigation_cache() -> None:
+    """Forget every locale's cached menus (menus, a linked page or a drop-down's data changed)."""
     cache.delete_many([CACHE_KEY.format(language=code) for code, _label in settings.LANGUAGES])

@@ -1,6 +1,7 @@
 """
-Wagtail hooks of the base: its content loader runs first, the editorial admin, the sign-in lockouts, the audit
-log's actions and the personal-data screen.
+Wagtail hooks of the base: its content loaders (the site first, the menus last: they link to every
+app's pages), the editorial admin, the editable menus and footer, the sign-in lockouts, dashboard panels, the
+audit log's actions and the personal-data screen.
 """
 
 from django.urls import path, reverse
@@ -8,11 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from . import dashboard
 from .audit import register_audit_actions
+from .content.navigation import NavigationContentLoader
 from .content.site import SiteContentLoader
 from .editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
 from .lockouts_admin import LockoutViewSet
+from .menus_admin import SiteNavigationViewSet
 from .personal_data import views as personal_data_views
 from .personal_data.form_submissions import FormSubmissionSource
 from .personal_data.login_records import LoginRecordSource
@@ -26,9 +31,22 @@ def site_content_loader():
     return SiteContentLoader
 
 
+@hooks.register("register_site_content_loader", order=100)
+def navigation_content_loader():
+    return NavigationContentLoader
+
+
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet("sign_in_lockouts")
+
+
+register_snippet(SiteNavigationViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_base_panels(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
 
 
 @hooks.register("register_log_actions")

@@ -11,15 +11,17 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail.log_actions import log
 
 from home.audit import log_export
 from home.csv_export import csv_response
 from home.validators import multi_line_text
+from home.xlsx_export import xlsx_response
 
 from . import pipeline
+from .duplicates import possible_duplicates
 from .models import MembershipApplication
 
 REVIEW_PERMISSION = "membership.review_membershipapplication"
@@ -72,9 +74,14 @@ def review_application(request, pk: int):
     if request.method == "POST" and not decided and form.is_valid():
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         action = {"approve": pipeline.approve, "reject": pipeline.reject, "request_info": pipeline.request_information}
-        action[decision](application.pk, request.user, note)
-        log(application, DECISION_ACTIONS[decision], user=request.user, title=application.reference)
-        messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": application.reference})
+        try:
+            action[decision](application.pk, request.user, note)
+        except pipeline.AlreadyDecided:
+            # Decided meanwhile in another tab or by a colleague: the first decision stands.
+            messages.error(request, _("%(ref)s has already been decided.") % {"ref": application.reference})
+        else:
+            log(application, DECISION_ACTIONS[decision], user=request.user, title=application.reference)
+            messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": application.reference})
         return redirect(reverse("membership_application_review", args=[application.pk]))
     log(application, VIEW_ACTION, user=request.user, title=application.reference)
     return TemplateResponse(
@@ -85,6 +92,7 @@ def review_application(request, pk: int):
             "form": form,
             "decided": decided,
             "history": application.events.select_related("user"),
+            "duplicates": possible_duplicates(application),
             "index_url": reverse("membership_application:index"),
         },
     )
@@ -110,7 +118,7 @@ def download_licence(request, pk: int):
 
 
 EXPORT_COLUMNS = [
-    ("reference", gettext_lazy("reference")),
+    ("reference", pgettext_lazy("membership application", "reference")),
     ("status", gettext_lazy("status")),
     ("company_name_zh", gettext_lazy("company name (Chinese)")),
     ("company_name_en", gettext_lazy("company name (English)")),
@@ -157,6 +165,12 @@ def export_applications(request):
                 value = _("yes") if value else _("no")
             yield value
 
-    log_export(request.user, MembershipApplication, rows=applications.count(), file_format="csv", filters=filters)
-    filename = f"membership-applications-{timezone.localdate():%Y%m%d}.csv"
-    return csv_response(filename, [str(label) for _n, label in EXPORT_COLUMNS], (row(a) for a in applications))
+    header = [str(label) for _n, label in EXPORT_COLUMNS]
+    filename = f"membership-applications-{timezone.localdate():%Y%m%d}"
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    log_export(
+        request.user, MembershipApplication, rows=applications.count(), file_format=file_format, filters=filters
+    )
+    if file_format == "xlsx":
+        return xlsx_response(f"{filename}.xlsx", header, (row(a) for a in applications), title=_("Applications"))
+    return csv_response(f"{filename}.csv", header, (row(a) for a in applications))

@@ -93,11 +93,25 @@ def approve(application_id: int, user, note: str = "") -> MembershipApplication:
     return _decide(application_id, user, Action.APPROVED, Status.APPROVED, note)
 
 
+class AlreadyDecided(Exception):
+    """A final decision (approval or rejection) stands; a different one cannot replace it."""
+
+
+def _repeats_last_decision(application: MembershipApplication, action: str, status: str, note: str) -> bool:
+    """The same decision again (a double click, a resent form): nothing new to record or e-mail."""
+    if application.status != status:
+        return False
+    last = application.events.exclude(action=Action.REPLIED).last()
+    return last is not None and last.action == action and last.note.strip() == note.strip()
+
+
 def _decide(application_id: int, user, action: str, status: str, note: str) -> MembershipApplication:
     with transaction.atomic():
         application = MembershipApplication.objects.select_for_update().get(pk=application_id)
+        if _repeats_last_decision(application, action, status, note):
+            return application
         if application.status in (Status.APPROVED, Status.REJECTED):
-            raise ValueError("This application has already been decided.")
+            raise AlreadyDecided()
         application.status = status
         if action == Action.INFO_REQUESTED:
             application.info_request = note

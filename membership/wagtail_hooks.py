@@ -1,5 +1,7 @@
 """Wagtail admin for membership: applications (review), member units, industries, grades."""
 
+from urllib.parse import urlencode
+
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -12,9 +14,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.admin_badges import with_count
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
-from . import admin_views
+from . import admin_views, dashboard
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
 from .personal_data import ApplicationSource
@@ -43,10 +46,15 @@ def review_link(application: MembershipApplication) -> str:
 class ApplicationIndexView(IndexView):
     @cached_property
     def header_buttons(self):
+        query = {"status": self.request.GET["status"]} if self.request.GET.get("status") else {}
         url = reverse("membership_application_export")
-        if self.request.GET.get("status"):
-            url += f"?status={self.request.GET['status']}"
-        return [*super().header_buttons, HeaderButton(_("Export CSV"), url=url, icon_name="download")]
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Export CSV"), url=url + ("?" + urlencode(query) if query else ""), icon_name="download"),
+            HeaderButton(
+                _("Export XLSX"), url=url + "?" + urlencode({**query, "format": "xlsx"}), icon_name="download"
+            ),
+        ]
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -100,6 +108,7 @@ class MemberGradeViewSet(ModelViewSet):
 
 class MembershipViewSetGroup(ModelViewSetGroup):
     menu_label = _("Membership")
+    menu_name = "membership"
     menu_icon = "group"
     menu_order = 240
     items = (ApplicationViewSet("membership_application"), MemberUnitViewSet("membership_memberunit"),
@@ -129,6 +138,18 @@ def membership_content_loader():
 def personal_data():
     """For the privacy policy's list of who can see what (home.site_facts)."""
     return [PersonalData(_("membership application data"), "membership.view_membershipapplication")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_membership_panels(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
+
+
+@hooks.register("construct_main_menu")
+def count_waiting_applications(request, menu_items):
+    """The membership menu shows how many applications wait for review."""
+    if request.user.has_perm(admin_views.REVIEW_PERMISSION):
+        with_count(menu_items, "membership", dashboard.waiting_count())
 
 
 @hooks.register("register_personal_data_source", order=20)

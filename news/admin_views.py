@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from home.audit import log_export
 from home.csv_export import csv_response
+from home.xlsx_export import xlsx_response
 
 from .emails import send_registration_email
 from .models import Registration
@@ -87,7 +88,7 @@ EXPORT_COLUMNS = [
 
 
 def export_registrations(request):
-    """All registrations (or one event's, `?event=<id>`, optionally `&status=`) as CSV."""
+    """All registrations (or one event's, `?event=<id>`, optionally `&status=`) as CSV, or XLSX (`&format=xlsx`)."""
     _require(request, "view")
     registrations = Registration.objects.select_related("event").order_by("event_id", "created_at")
     filters = {}
@@ -109,6 +110,10 @@ def export_registrations(request):
                 value = value.astimezone(local).strftime("%Y-%m-%d %H:%M")
             yield value
 
-    log_export(request.user, Registration, rows=registrations.count(), file_format="csv", filters=filters)
-    filename = f"registrations-{timezone.localdate():%Y%m%d}.csv"
-    return csv_response(filename, [str(label) for _name, label in EXPORT_COLUMNS], (row(r) for r in registrations))
+    header = [str(label) for _name, label in EXPORT_COLUMNS]
+    filename = f"registrations-{timezone.localdate():%Y%m%d}"
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    log_export(request.user, Registration, rows=registrations.count(), file_format=file_format, filters=filters)
+    if file_format == "xlsx":
+        return xlsx_response(f"{filename}.xlsx", header, (row(r) for r in registrations), title=_("Registrations"))
+    return csv_response(f"{filename}.csv", header, (row(r) for r in registrations))

@@ -37,6 +37,8 @@ CATEGORIES = [
     ("industry-initiatives", "行业倡议", "Industry Initiatives", "行业倡议", "Industry Initiative"),
     # The seed tags one item 通知公告 rather than 通知: its own tag, listed under Announcements.
     ("general-notices", "通知公告", "General Notices", "通知公告", "Notice"),
+    # In the footer as the seed has it; no seed item is filed there (editors file viewpoints).
+    ("viewpoints", "观点聚焦", "Viewpoints", "观点", "Viewpoint"),
 ]
 
 SECTIONS = [

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from home.urls_util import absolute_url
 
-from .models import ArticlePage, SectionPage
+from .models import ArticlePage, Category, SectionPage
 
 FEED_LENGTH = 20
 
@@ -29,7 +29,10 @@ class SectionFeed(Feed):
         category = request.GET.get("category", "")
         known = {link.category.slug: link.category for link in section.section_categories.select_related("category")}
         if category and category not in known:
-            raise Http404
+            # Like the listing: a category the section does not offer as a filter (a menu may link to it).
+            known[category] = Category.objects.filter(locale=locale, slug=category).first()
+            if known[category] is None:
+                raise Http404
         self.request = request
         return {"section": section, "category": known.get(category)}
 

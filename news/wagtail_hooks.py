@@ -5,21 +5,27 @@ from urllib.parse import urlencode
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.admin_badges import with_count
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
-from . import admin_views
+from . import admin_views, dashboard
+from .bulk_actions import CheckInBulkAction
 from .content import NewsContentLoader
-from .models import Registration
+from .event_lists import source_events
+from .models import Category, Registration
 from .personal_data import RegistrationSource
+from .seats import seat_summaries
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -59,13 +65,38 @@ def email_state(registration: Registration) -> str:
 
 
 class RegistrationIndexView(IndexView):
-    """The listing, with an "Export CSV" button that keeps the current event and status filters."""
+    """
+    The listing: checkboxes for bulk check-in, the chosen event's seat summary above the rows, and
+    "Export CSV" / "Export XLSX" buttons that keep the current event and status filters.
+    """
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="registration"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda registration: f"registration_{registration.pk}_title"
+        )
 
     @cached_property
     def header_buttons(self):
         query = {key: self.request.GET[key] for key in ("event", "status") if self.request.GET.get(key)}
-        url = reverse("news_registration_export") + ("?" + urlencode(query) if query else "")
-        return [*super().header_buttons, HeaderButton(_("Export CSV"), url=url, icon_name="download")]
+        url = reverse("news_registration_export")
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Export CSV"), url=url + ("?" + urlencode(query) if query else ""), icon_name="download"),
+            HeaderButton(
+                _("Export XLSX"), url=url + "?" + urlencode({**query, "format": "xlsx"}), icon_name="download"
+            ),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event_id = self.request.GET.get("event", "")
+        event = source_events().filter(pk=int(event_id)).first() if event_id.isdigit() else None
+        context["seat_summary"] = seat_summaries([event])[0] if event is not None else None
+        return context
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -73,6 +104,7 @@ class RegistrationViewSet(ModelViewSet):
     url_prefix = "registrations"
     icon = "list-ul"
     menu_label = _("Event registrations")
+    menu_name = "registrations"
     add_to_admin_menu = True
     menu_order = 250
     copy_view_enabled = False
@@ -97,6 +129,8 @@ class RegistrationViewSet(ModelViewSet):
     permission_policy = RegistrationPermissionPolicy(Registration)
 
     index_view_class = RegistrationIndexView
+    index_template_name = "news/admin/registration_index.html"
+    index_results_template_name = "news/admin/registration_index_results.html"
 
 
 registration_viewset = RegistrationViewSet("news_registration")
@@ -128,6 +162,35 @@ def news_content_loader():
 def personal_data():
     """For the privacy policy's list of who can see what (home.site_facts)."""
     return [PersonalData(_("event registration data"), "news.view_registration")]
+
+
+@hooks.register("register_menu_link_filters")
+def menu_link_filters():
+    """What a menu link to a section may filter: the site-wide event views and every category (by slug)."""
+    categories = Category.objects.filter(locale=Locale.get_default()).order_by("slug")
+    return [
+        ("when=upcoming", gettext("Upcoming Events")),
+        ("when=past", gettext("Past Events")),
+        *[
+            (f"category={category.slug}", gettext("Category: %(name)s") % {"name": category.name})
+            for category in categories
+        ],
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_event_panels(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
+
+
+@hooks.register("construct_main_menu")
+def count_waiting_list(request, menu_items):
+    """The registrations menu item shows how many people wait for a seat at events still to come."""
+    if request.user.has_perm(dashboard.VIEW_PERMISSION):
+        with_count(menu_items, "registrations", dashboard.waiting_list_count())
+
+
+hooks.register("register_bulk_action", CheckInBulkAction)
 
 
 @hooks.register("register_personal_data_source", order=10)

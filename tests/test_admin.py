@@ -10,6 +10,7 @@ import pytest
 from home.models import ContactPage, HomePage, StandardPage
 from membership.models import MemberDirectoryPage, MembershipPage
 from news.models import ArticlePage, EventPage, SectionPage
+from surveys.models import FormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_new_translations_stay_drafts():
 class TestPageTypes(WagtailPageTestCase):
     def test_tree_rules(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContactPage, SectionPage, MembershipPage, MemberDirectoryPage}
+            HomePage, {StandardPage, ContactPage, SectionPage, MembershipPage, MemberDirectoryPage, FormPage}
         )
         self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, EventPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())

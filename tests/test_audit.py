@@ -48,6 +48,8 @@ def test_downloading_the_registrations_csv_shows_in_the_site_history(client, dja
     history = site_history(client, action="home.export")
     assert f"event_id={event.pk}" in history and "已导出 1 行（CSV）" in history
     assert user.username in history
+    assert client.get(f"/admin/registrations/export.csv?event={event.pk}&format=xlsx").status_code == 200
+    assert RecordSetLogEntry.objects.filter(action="home.export", data__format="xlsx", user=user).count() == 1
 
 
 def test_membership_export_licence_download_view_and_decision_are_logged(client, django_user_model):

@@ -10,6 +10,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
+from home.menus import SiteNavigation
 from news.models import ArticlePage, Category, EventPage
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +149,9 @@ def test_every_page_has_a_live_english_translation():
 def test_every_translation_is_complete_in_the_editor():
     sources = TranslationSource.objects.all()
     zh_pages = Page.objects.filter(locale__language_code="zh-hans", depth__gt=1).count()
-    assert sources.count() == zh_pages + Category.objects.filter(locale__language_code="zh-hans").count()
+    categories = Category.objects.filter(locale__language_code="zh-hans").count()
+    menus = SiteNavigation.objects.filter(locale__language_code="zh-hans").count()
+    assert sources.count() == zh_pages + categories + menus
     for translation in Translation.objects.filter(source__in=sources):
         total, done = translation.get_progress()
         assert total == done, (translation.source.object_repr, total, done)

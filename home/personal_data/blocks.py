@@ -11,7 +11,8 @@ class RetentionPeriodsBlock(SiteFactBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["periods"] = [rule.text() for rule in rules()]
+        # Two sources may share a rule's setting (form submissions of two kinds): one sentence each.
+        context["periods"] = list(dict.fromkeys(rule.text() for rule in rules()))
         return context
 
     class Meta:

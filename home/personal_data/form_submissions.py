@@ -4,7 +4,7 @@ Personal data in Wagtail form-builder submissions (`wagtail.contrib.forms.FormSu
 Any form page that stores its submissions in Wagtail's own table is covered: a submission belongs to
 the person when one of its answers is their e-mail address or phone number. Nothing in a submission
 must be kept, so erasure deletes it. A form page with its own submission model (`get_submission_class`)
-must register a source of its own.
+registers a subclass naming that model (`model`, `key`), as surveys/personal_data.py does.
 """
 
 from django.db import transaction
@@ -38,14 +38,19 @@ def _field_labels(page) -> dict:
 
 
 class FormSubmissionSource(PersonalDataSource):
+    model = FormSubmission
+    prefix = "F"  # of the references: F-12
     key = "form_submissions"
     label = _("Form submissions")
     erasure_rule = _("Deleted: nothing in a form submission must be kept.")
 
-    def _matching(self, identity: Identity) -> list[FormSubmission]:
+    def language(self, submission) -> str:
+        return submission.page.locale.language_code
+
+    def _matching(self, identity: Identity) -> list:
         # A coarse filter in the database (the address, or the last digits of the number), exact in Python.
         fragment = identity.email or identity.phone[-4:]
-        candidates = FormSubmission.objects.filter(form_data__icontains=fragment).select_related("page__locale")
+        candidates = self.model.objects.filter(form_data__icontains=fragment).select_related("page__locale")
         candidates = candidates.order_by("submit_time", "id")
         return [submission for submission in candidates if _belongs_to(submission, identity)]
 
@@ -58,8 +63,8 @@ class FormSubmissionSource(PersonalDataSource):
             records.append(
                 PersonalRecord(
                     kind=str(self.label),
-                    reference=f"F-{submission.pk}",
-                    language=submission.page.locale.language_code,
+                    reference=f"{self.prefix}-{submission.pk}",
+                    language=self.language(submission),
                     fields=fields,
                     created_at=submission.submit_time,
                 )
@@ -69,8 +74,8 @@ class FormSubmissionSource(PersonalDataSource):
     def erase(self, identity: Identity) -> ErasureOutcome:
         with transaction.atomic():
             submissions = self._matching(identity)
-            FormSubmission.objects.filter(pk__in=[submission.pk for submission in submissions]).delete()
-        return ErasureOutcome(deleted=len(submissions), references=[f"F-{s.pk}" for s in submissions])
+            self.model.objects.filter(pk__in=[submission.pk for submission in submissions]).delete()
+        return ErasureOutcome(deleted=len(submissions), references=[f"{self.prefix}-{s.pk}" for s in submissions])
 
     def retention_rules(self) -> list[RetentionRule]:
         return [
@@ -82,12 +87,11 @@ class FormSubmissionSource(PersonalDataSource):
             )
         ]
 
-    @staticmethod
-    def _expired(cutoff):
-        return FormSubmission.objects.filter(submit_time__lt=cutoff)
+    def _expired(self, cutoff):
+        return self.model.objects.filter(submit_time__lt=cutoff)
 
     def _expired_references(self, cutoff) -> list[str]:
-        return [f"F-{pk}" for pk in self._expired(cutoff).order_by("pk").values_list("pk", flat=True)]
+        return [f"{self.prefix}-{pk}" for pk in self._expired(cutoff).order_by("pk").values_list("pk", flat=True)]
 
     def _purge(self, cutoff) -> ErasureOutcome:
         references = self._expired_references(cutoff)

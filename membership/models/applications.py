@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..storage import private_storage
 
@@ -39,7 +40,9 @@ class MembershipApplication(models.Model):
         UNDER_1000 = "200-999", _("200–999")
         OVER_1000 = "1000+", _("1,000 or more")
 
-    reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)
+    reference = models.CharField(
+        pgettext_lazy("membership application", "reference"), max_length=20, unique=True, null=True, editable=False
+    )
     submission_token = models.UUIDField(unique=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     language = models.CharField(_("language"), max_length=10)

@@ -17,6 +17,7 @@ from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
 from home.spam import SCREENING_STATUS, Screening, screen_submission
 from home.urls_util import absolute_url
+from news.admin_panels import SeatSummaryPanel
 from news.choices import ACCEPTING_STATES, AttendanceMode, EventFormat, RegistrationState
 from news.forms import RegistrationForm
 from news.registration import AlreadyRegistered, Applicant, RegistrationRefused, register
@@ -98,6 +99,7 @@ class EventPage(ArticlePage):
         InlinePanel("organisers", label=_("Organisers")),
         FieldPanel("agenda"),
         InlinePanel("contacts", label=_("Contacts")),
+        SeatSummaryPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("registration_enabled"),

@@ -20,6 +20,7 @@ from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from home.structured_data import StructuredDataMixin, organisation, share_image_url
 from home.urls_util import absolute_url
 
+from .categories import Category
 from .querysets import EVENT_VIEWS, ArticlePageManager
 
 
@@ -60,6 +61,9 @@ class SectionPage(EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, P
 
         category_slug = request.GET.get("category", "")
         active_category = next((c for c in categories if c.slug == category_slug), None)
+        if category_slug and active_category is None:
+            # A category the section does not offer as a filter (a menu may link to it, e.g. 观点聚焦).
+            active_category = Category.objects.filter(locale=self.locale, slug=category_slug).first()
         if category_slug:
             # An unknown slug shows the empty state rather than an error: stable, harmless URLs.
             items = items.in_category(category_slug)

@@ -5,6 +5,7 @@ import secrets
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from news.choices import AttendanceMode
 
@@ -52,7 +53,7 @@ class Registration(models.Model):
     attendance_mode = models.CharField(_("attendance"), max_length=10, choices=AttendanceMode.choices)
     attendees = models.PositiveSmallIntegerField(_("attendees"), default=1)
 
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=60)
     organisation = models.CharField(_("organisation"), max_length=120)
     job_title = models.CharField(_("job title"), max_length=60, blank=True)
     phone = models.CharField(_("mobile phone"), max_length=20)

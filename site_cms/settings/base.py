@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "membership",
+    "surveys",
     # modeltranslation must precede django.contrib.admin (it patches model admin at import time).
     "modeltranslation",
     "wagtail_localize",
@@ -225,6 +226,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "t
 # embedded players by aspect-ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No "upgrade available" banner fetched from wagtail.org: an English notice, and a call abroad on every dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # ------------------------------------------------------------------------------------------------
 # E-mail: console unless configured (EMAIL_HOST etc.).

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0006_personal_data_group'),
+        ('home', '0007_personal_data_group'),
     ]
 
     operations = [
