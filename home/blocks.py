@@ -11,6 +11,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from .personal_data.blocks import RetentionPeriodsBlock
 from .site_facts import DataAccessBlock, DataRequestsBlock, HostingLocationBlock
 
 # "lang-zh" (home/editorial/wagtail_hooks.py) marks words that stay Chinese on the English site.
@@ -189,3 +190,4 @@ class BodyBlock(blocks.StreamBlock):
     hosting_location = HostingLocationBlock()
     data_access = DataAccessBlock()
     data_requests = DataRequestsBlock()
+    retention_periods = RetentionPeriodsBlock()

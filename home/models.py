@@ -13,9 +13,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from . import invalidation
+from .audit import RecordSetLogEntry  # noqa: F401 - a model in its own module, imported so Django finds it
 from .menus import SiteNavigation  # noqa: F401  (a model of this app, defined in its own module)
 from .navigation import Link, page_link
 from .page_base import IntroBodyPage
+from .personal_data.models import PersonalData  # noqa: F401 - the same
 from .routing import site_for_request
 from .structured_data import organisation
 from .visibility import public

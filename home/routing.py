@@ -40,6 +40,10 @@ def site_for_request(request) -> Site | None:
     return request._wagtail_site
 
 
+# Views that never need a Site and must answer while the database is down (the load balancer's probes).
+SITELESS_PATH_PREFIXES = ("/healthz",)
+
+
 class CachedSiteMiddleware:
     """Sets the request's Wagtail Site from the shared cache, for every view (feeds, search, sitemaps…)."""
 
@@ -47,7 +51,8 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site_for_request(request)
+        if not request.path_info.startswith(SITELESS_PATH_PREFIXES):
+            site_for_request(request)
         return self.get_response(request)
 
 

@@ -1,17 +1,29 @@
 """
 Wagtail hooks of the base: its content loaders (the site first, the menus last: they link to every
-app's pages), the editorial admin, the editable menus and footer, the sign-in lockouts, dashboard panels.
+app's pages), the editorial admin, the editable menus and footer, the sign-in lockouts, dashboard panels, the
+audit log's actions and the personal-data screen.
 """
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from . import dashboard
+from .audit import register_audit_actions
 from .content.navigation import NavigationContentLoader
 from .content.site import SiteContentLoader
 from .editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
 from .lockouts_admin import LockoutViewSet
 from .menus_admin import SiteNavigationViewSet
+from .personal_data import views as personal_data_views
+from .personal_data.form_submissions import FormSubmissionSource
+from .personal_data.login_records import LoginRecordSource
+from .personal_data.models import MANAGE_PERMISSION
+from .personal_data.retention import PURGE_ACTION
+from .site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 
 @hooks.register("register_site_content_loader", order=0)
@@ -35,3 +47,48 @@ register_snippet(SiteNavigationViewSet)
 @hooks.register("construct_homepage_panels")
 def add_base_panels(request, panels):
     panels.extend(dashboard.dashboard_panels(request))
+
+
+@hooks.register("register_log_actions")
+def audit_log_actions(actions):
+    register_audit_actions(actions)
+    actions.register_action(personal_data_views.SEARCH_ACTION, _("Search for a person's data"), _("Searched"))
+    actions.register_action(personal_data_views.EXPORT_ACTION, _("Export of a person's data"), _("Exported"))
+    actions.register_action(personal_data_views.ERASE_ACTION, _("Erasure of a person's data"), _("Erased"))
+    actions.register_action(PURGE_ACTION, _("Retention purge"), _("Purged after the retention period"))
+
+
+# After the apps' sources: the screen lists registrations and applications first.
+@hooks.register("register_personal_data_source", order=30)
+def form_submission_source():
+    return FormSubmissionSource()
+
+
+@hooks.register("register_personal_data_source", order=40)
+def login_record_source():
+    return LoginRecordSource()
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def personal_data_requests():
+    """For the privacy policy's list of who can see what: the staff who answer requests see all of it."""
+    return [PersonalData(_("any personal data, to answer a request for a copy or deletion"), MANAGE_PERMISSION)]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(MANAGE_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def personal_data_menu_item():
+    return PersonalDataMenuItem(_("Personal data"), reverse("personal_data"), icon_name="user", order=260)
+
+
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    return [
+        path("personal-data/", personal_data_views.screen, name="personal_data"),
+        path("personal-data/export/", personal_data_views.export, name="personal_data_export"),
+        path("personal-data/erase/", personal_data_views.erase, name="personal_data_erase"),
+    ]

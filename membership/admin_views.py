@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from wagtail.log_actions import log
+
+from home.audit import log_export
 from home.csv_export import csv_response
 from home.validators import multi_line_text
 from home.xlsx_export import xlsx_response
@@ -22,6 +25,14 @@ from .duplicates import possible_duplicates
 from .models import MembershipApplication
 
 REVIEW_PERMISSION = "membership.review_membershipapplication"
+# Audit-log actions (registered in wagtail_hooks.py): every look at an applicant's data is recorded.
+VIEW_ACTION = "membership.view_application"
+LICENCE_ACTION = "membership.download_licence"
+DECISION_ACTIONS = {
+    "approve": "membership.approve",
+    "reject": "membership.reject",
+    "request_info": "membership.request_info",
+}
 
 
 def _require_reviewer(request) -> None:
@@ -69,8 +80,10 @@ def review_application(request, pk: int):
             # Decided meanwhile in another tab or by a colleague: the first decision stands.
             messages.error(request, _("%(ref)s has already been decided.") % {"ref": application.reference})
         else:
+            log(application, DECISION_ACTIONS[decision], user=request.user, title=application.reference)
             messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": application.reference})
         return redirect(reverse("membership_application_review", args=[application.pk]))
+    log(application, VIEW_ACTION, user=request.user, title=application.reference)
     return TemplateResponse(
         request,
         "membership/admin/application_review.html",
@@ -100,6 +113,7 @@ def download_licence(request, pk: int):
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    log(application, LICENCE_ACTION, user=request.user, title=application.reference)
     return response
 
 
@@ -132,8 +146,10 @@ EXPORT_COLUMNS = [
 def export_applications(request):
     _require_reviewer(request)
     applications = MembershipApplication.objects.select_related("industry", "requested_grade")
+    filters = {}
     if request.GET.get("status") in MembershipApplication.Status.values:
-        applications = applications.filter(status=request.GET["status"])
+        filters["status"] = request.GET["status"]
+    applications = applications.filter(**filters)
     local = timezone.get_current_timezone()
 
     def row(application):
@@ -151,6 +167,10 @@ def export_applications(request):
 
     header = [str(label) for _n, label in EXPORT_COLUMNS]
     filename = f"membership-applications-{timezone.localdate():%Y%m%d}"
-    if request.GET.get("format") == "xlsx":
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    log_export(
+        request.user, MembershipApplication, rows=applications.count(), file_format=file_format, filters=filters
+    )
+    if file_format == "xlsx":
         return xlsx_response(f"{filename}.xlsx", header, (row(a) for a in applications), title=_("Applications"))
     return csv_response(f"{filename}.csv", header, (row(a) for a in applications))

@@ -21,6 +21,7 @@ from . import admin_views, dashboard
 from .bulk_content import build_members
 from .content import MembershipContentLoader
 from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
+from .personal_data import ApplicationSource
 
 
 class ApplicationPermissionPolicy(ModelPermissionPolicy):
@@ -156,3 +157,19 @@ def count_waiting_applications(request, menu_items):
 def membership_bulk_content(options: dict, progress) -> list[str]:
     """Demo member units for `manage.py populate_bulk`."""
     return [f"{build_members(options['members'], progress)} member units"]
+
+
+@hooks.register("register_personal_data_source", order=20)
+def membership_personal_data():
+    return ApplicationSource()
+
+
+@hooks.register("register_log_actions")
+def membership_log_actions(actions):
+    actions.register_action(admin_views.VIEW_ACTION, _("View a membership application"), _("Viewed"))
+    actions.register_action(admin_views.LICENCE_ACTION, _("Download a licence file"), _("Downloaded the licence"))
+    actions.register_action(admin_views.DECISION_ACTIONS["approve"], _("Approve an application"), _("Approved"))
+    actions.register_action(admin_views.DECISION_ACTIONS["reject"], _("Reject an application"), _("Rejected"))
+    actions.register_action(
+        admin_views.DECISION_ACTIONS["request_info"], _("Request more information"), _("Requested more information")
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.audit import log_export
 from home.csv_export import csv_response
 from home.xlsx_export import xlsx_response
 
@@ -90,10 +91,12 @@ def export_registrations(request):
     """All registrations (or one event's, `?event=<id>`, optionally `&status=`) as CSV, or XLSX (`&format=xlsx`)."""
     _require(request, "view")
     registrations = Registration.objects.select_related("event").order_by("event_id", "created_at")
+    filters = {}
     if request.GET.get("event", "").isdigit():
-        registrations = registrations.filter(event_id=int(request.GET["event"]))
+        filters["event_id"] = int(request.GET["event"])
     if request.GET.get("status") in Registration.Status.values:
-        registrations = registrations.filter(status=request.GET["status"])
+        filters["status"] = request.GET["status"]
+    registrations = registrations.filter(**filters)
     local = timezone.get_current_timezone()
 
     def row(registration):
@@ -109,6 +112,8 @@ def export_registrations(request):
 
     header = [str(label) for _name, label in EXPORT_COLUMNS]
     filename = f"registrations-{timezone.localdate():%Y%m%d}"
-    if request.GET.get("format") == "xlsx":
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    log_export(request.user, Registration, rows=registrations.count(), file_format=file_format, filters=filters)
+    if file_format == "xlsx":
         return xlsx_response(f"{filename}.xlsx", header, (row(r) for r in registrations), title=_("Registrations"))
     return csv_response(f"{filename}.csv", header, (row(r) for r in registrations))

@@ -154,12 +154,17 @@ def cancel(registration_id: int) -> Registration:
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at", "email_normalised", "updated_at"])
         if was_confirmed:
-            _release_seats(registration.event, registration.attendance_mode, registration.attendees)
-            promoted = _promote_waiting(registration.event, registration.attendance_mode)
+            promoted = free_seats(registration)
     after_commit(lambda: registration_email.enqueue(registration.pk, "cancelled"))
     for pk in promoted:
         after_commit(lambda pk=pk: registration_email.enqueue(pk, "promoted"))
     return registration
+
+
+def free_seats(registration: Registration) -> list[int]:
+    """Give a confirmed registration's seats back and promote whoever waits; inside the caller's transaction."""
+    _release_seats(registration.event, registration.attendance_mode, registration.attendees)
+    return _promote_waiting(registration.event, registration.attendance_mode)
 
 
 def _promote_waiting(event: "EventPage", mode: str) -> list[int]:

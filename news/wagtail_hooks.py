@@ -25,6 +25,7 @@ from .bulk_content import BulkNewsBuilder
 from .content import NewsContentLoader
 from .event_lists import source_events
 from .models import Category, Registration
+from .personal_data import RegistrationSource
 from .seats import seat_summaries
 
 
@@ -200,3 +201,8 @@ def news_bulk_content(options: dict, progress) -> list[str]:
     translated = builder.build_articles(options["articles"], progress)
     translated += builder.build_events(options["events"], progress)
     return [f"{translated} English translations"]
+
+
+@hooks.register("register_personal_data_source", order=10)
+def registration_personal_data():
+    return RegistrationSource()

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import qr, routing, sitemap
+from home import health, qr, routing, sitemap
 from home import views as home_views
 
 from . import views
@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>-<int:number>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
+    path("healthz", health.readiness, name="healthz"),
+    path("healthz/live", health.liveness, name="healthz_live"),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
 

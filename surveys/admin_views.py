@@ -2,6 +2,7 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
+from home.audit import log_export
 from home.csv_export import safe_cell
 
 
@@ -10,6 +11,17 @@ class SurveySubmissionsListView(SubmissionsListView):
         **SubmissionsListView.custom_value_preprocess,
         str: {SubmissionsListView.FORMAT_CSV: safe_cell},
     }
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Every download of submissions is in the site history (the same audit entry as the other exports).
+        log_export(
+            self.request.user,
+            queryset.model,
+            rows=queryset.count(),
+            file_format=spreadsheet_format,
+            filters={"form": self.form_page.pk},
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def stream_csv(self, queryset):
         # UTF-8 with a byte-order mark: without it Excel reads the file as the local code page.

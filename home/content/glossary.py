@@ -14,7 +14,7 @@ from wagtail_localize.strings import StringValue
 # h2, h3, h4 (home.blocks): a data file names the level as the block type.
 HEADING_TYPES = ("heading", "subheading", "minor_heading")
 # Blocks without text that the website fills in from its settings (home.site_facts).
-SITE_FACT_TYPES = ("hosting_location", "data_access", "data_requests")
+SITE_FACT_TYPES = ("hosting_location", "data_access", "data_requests", "retention_periods")
 
 
 class Glossary:

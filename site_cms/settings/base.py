@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from home.editorial.machine_translation import engine_setting
+from home.error_reporting import init_error_reporting
 
 from .env import env_bool, env_list
 
@@ -315,13 +316,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# One line per event; JSON lines for a log collector when LOG_FORMAT=json (home/log_format.py).
+LOG_FORMAT = "json" if os.environ.get("LOG_FORMAT", "").strip().lower() == "json" else "line"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"one_line": {"()": "home.log.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "line": {"()": "home.log_format.OneLineFormatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "home.log_format.JsonFormatter"},
+        "one_line": {"()": "home.log.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "one_line_console": {"class": "logging.StreamHandler", "formatter": "one_line"},
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        # Expected noise without its traceback (JSON lines when LOG_FORMAT=json).
+        "one_line_console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "one_line",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks run inline here and log every step at INFO.
@@ -336,6 +347,15 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": ["one_line_console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Error reports to Sentry (sentry.io or self-hosted) when SENTRY_DSN is set, personal data scrubbed first.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    init_error_reporting(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
 
 # Labels for the language switcher and the admin, lazily translated.
 LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
@@ -369,6 +389,8 @@ WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
 # ------------------------------------------------------------------------------------------------
 SCHEDULER_JOBS = {
     "publish_scheduled": (60, ["publish_scheduled"]),
+    # Personal data past its retention period (PERSONAL_DATA_RETENTION_DAYS): once a day, idempotent.
+    "purge_personal_data": (24 * 3600, ["purge_personal_data"]),
 }
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
 
@@ -423,3 +445,20 @@ HTML_CACHE_SHARED_MAX_AGE = int(
         else "0",
     )
 )
+
+# ------------------------------------------------------------------------------------------------
+# Personal data (PIPL): how long each kind is kept when nobody asks for its erasure, in days.
+# `manage.py purge_personal_data` (daily, from the scheduler) enforces these; the privacy page shows them.
+# ------------------------------------------------------------------------------------------------
+PERSONAL_DATA_RETENTION_DAYS = {
+    # Registrations, counted from the end of their event (confirmed ones stay as anonymous counts).
+    "event_registrations": int(os.environ.get("RETENTION_EVENT_REGISTRATIONS_DAYS", "365")),
+    # Rejected or abandoned (information requested, never answered) applications with their licences.
+    "closed_applications": int(os.environ.get("RETENTION_CLOSED_APPLICATIONS_DAYS", "180")),
+    # Form-builder submissions (wagtail.contrib.forms).
+    "form_submissions": int(os.environ.get("RETENTION_FORM_SUBMISSIONS_DAYS", "365")),
+    # Admin sign-in records of django-axes (failed sign-ins, lockouts, the sign-in log).
+    "login_lockouts": int(os.environ.get("RETENTION_LOGIN_LOCKOUTS_DAYS", "90")),
+    # Finished background-task results (e-mail tasks): read by the source the task worker registers.
+    "task_results": int(os.environ.get("RETENTION_TASK_RESULTS_DAYS", "30")),
+}

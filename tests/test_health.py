@@ -1,0 +1,45 @@
+"""/healthz for load balancers: 200 when the database, cache and storage answer; 503 and one word otherwise."""
+
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_ok_outside_the_language_prefixes_and_is_never_cached(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
+    assert "no-store" in response["Cache-Control"] and response["Content-Type"].startswith("text/plain")
+    assert client.get("/en/healthz/").status_code == 404  # not a page of the site
+
+
+def test_healthz_says_database_when_the_database_is_unreachable(client, monkeypatch, caplog):
+    def unreachable(self, *args, **kwargs):
+        raise OperationalError('connection to server at "db.internal" (10.0.0.5), port 5432 failed')
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", unreachable)
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.content == b"database"  # one word, no host, no error text
+    assert "no-store" in response["Cache-Control"]
+    assert "health check failed: database (OperationalError)" in caplog.text
+
+
+def test_healthz_names_the_cache_and_the_storage(client, monkeypatch):
+    monkeypatch.setattr("home.health.cache.get", lambda key: None)  # a cache that forgets what it was given
+    assert client.get("/healthz").content == b"cache"
+    monkeypatch.undo()
+
+    monkeypatch.setattr("home.health.os.access", lambda path, mode: False)  # a media folder we cannot write
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.content == b"storage"
+
+
+def test_liveness_needs_nothing_but_the_process(client, monkeypatch):
+    def unreachable(self, *args, **kwargs):
+        raise OperationalError("down")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", unreachable)
+    response = client.get("/healthz/live")
+    assert response.status_code == 200 and response.content == b"ok" and "no-store" in response["Cache-Control"]
