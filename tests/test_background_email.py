@@ -1,5 +1,6 @@
 """E-mails are sent by the task worker: a submission is stored at once, a failed send is retried later."""
 
+import datetime
 import smtplib
 import uuid
 
@@ -83,3 +84,17 @@ def test_the_last_attempt_fails_the_task():
     registration, _created = register(event, applicant("wang.fang@example.com"), uuid.uuid4())
     with pytest.raises(GaveUp):
         registration_email.call(registration.pk, "received", MAX_ATTEMPTS)
+
+
+@override_settings(TASKS=WORKER_TASKS)
+def test_the_scheduler_prunes_task_results_past_their_retention(django_capture_on_commit_callbacks, settings):
+    event = make_event()
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, applicant("old.task@example.com"), uuid.uuid4())
+    run_worker()
+    finished = DBTaskResult.objects.filter(queue_name="email").exclude(status="READY")
+    assert finished.count() == 1
+    days = settings.PERSONAL_DATA_RETENTION_DAYS["task_results"]
+    finished.update(finished_at=timezone.now() - datetime.timedelta(days=days + 1))
+    call_command("run_scheduler", "--once", verbosity=0)
+    assert not DBTaskResult.objects.filter(queue_name="email").exists()

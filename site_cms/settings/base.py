@@ -462,3 +462,9 @@ PERSONAL_DATA_RETENTION_DAYS = {
     # Finished background-task results (e-mail tasks): read by the source the task worker registers.
     "task_results": int(os.environ.get("RETENTION_TASK_RESULTS_DAYS", "30")),
 }
+# Finished e-mail task results (they hold record ids, not personal data) go after the same period, daily.
+SCHEDULER_JOBS["prune_task_results"] = (
+    24 * 3600,
+    ["prune_db_task_results", "--backend", "background", "--queue-name", "*", "--min-age-days"]
+    + [str(PERSONAL_DATA_RETENTION_DAYS["task_results"])],
+)
