@@ -108,6 +108,8 @@ def environment(django_db_setup):
         "ADMIN_USERNAME": "two-servers-admin",
         "ADMIN_PASSWORD": "two-servers-Passw0rd!",
         "ADMIN_EMAIL": "admin@example.org",
+        # The second factor has its own tests (test_security); here the editor signs in with a password.
+        "ADMIN_2FA_REQUIRED": "0",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     processes = []
@@ -119,6 +121,8 @@ def environment(django_db_setup):
         subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=False, capture_output=True)
         production = {**env, "DJANGO_SETTINGS_MODULE": "site_cms.settings.production"}
         manage = [str(BIN / "python"), "manage.py"]
+        # As a deployment does: production settings serve fingerprinted files from the collectstatic manifest.
+        subprocess.run(manage + ["collectstatic", "--no-input", "-v0"], cwd=ROOT, env=production, check=True)
         subprocess.run(manage + ["ensure_admin"], cwd=ROOT, env=production, check=True, capture_output=True)
         setup = subprocess.run(manage + ["shell", "-c", SETUP], cwd=ROOT, env=production, check=True,
                                capture_output=True, text=True)  # fmt: skip
