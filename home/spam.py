@@ -210,7 +210,8 @@ def hit(scope: str, value: str, limit: int, window: int, cache=None) -> bool:
     return False
 
 
-def _hit_or_fail_open(scope: str, value: str, limit: int, window: int) -> bool:
+def within_limit(scope: str, value: str, limit: int, window: int) -> bool:
+    """Count one hit in the shared cache; True while within the limit. Fails open (and logs) on cache errors."""
     try:
         return hit(scope, value, limit, window)
     except Exception:
@@ -221,12 +222,12 @@ def _hit_or_fail_open(scope: str, value: str, limit: int, window: int) -> bool:
 
 def within_ip_rate_limit(request, form_name: str) -> bool:
     limit, window = settings.RATE_LIMIT_PER_IP
-    return _hit_or_fail_open(f"{form_name}:ip", client_ip(request), limit, window)
+    return within_limit(f"{form_name}:ip", client_ip(request), limit, window)
 
 
 def within_email_rate_limit(email: str, form_name: str) -> bool:
     limit, window = settings.RATE_LIMIT_PER_EMAIL
-    return _hit_or_fail_open(f"{form_name}:email", email.strip().casefold(), limit, window)
+    return within_limit(f"{form_name}:email", email.strip().casefold(), limit, window)
 
 
 class Screening:

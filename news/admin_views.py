@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +29,15 @@ ACTIONS = {
 def _require(request, codename: str) -> None:
     if not request.user.has_perm(f"news.{codename}_registration"):
         raise PermissionDenied
+
+
+def safe_next(request, default: str) -> str:
+    """The posted `next` when it stays on this site (a path here), else `default`: no off-site redirect."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):  # fmt: skip
+        return target
+    return default
 
 
 def registration_action(request, pk: int, action: str):
@@ -55,11 +65,13 @@ def registration_action(request, pk: int, action: str):
                 )
         elif action == "resend":
             kind = "cancelled" if registration.status == Registration.Status.CANCELLED else "received"
+            if registration.awaits_email_confirmation:
+                kind = "confirm"  # the owner has yet to confirm: the link that does it, again
             if send_registration_email(pk, kind):
                 messages.success(request, _("E-mail sent to %(email)s.") % {"email": registration.email})
             else:
                 messages.error(request, _("The e-mail could not be sent; see the error on the registration."))
-        return redirect(request.POST.get("next") or index_url)
+        return redirect(safe_next(request, index_url))
     return TemplateResponse(
         request,
         "news/admin/registration_action.html",

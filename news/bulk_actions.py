@@ -29,6 +29,7 @@ class CheckInBulkAction(BulkAction):
             self.request.user.has_perm(CHANGE_PERMISSION)
             and registration.status == Registration.Status.CONFIRMED
             and registration.checked_in_at is None
+            and registration.confirm_by is None  # not yet confirmed by e-mail: not (yet) a place
         )
 
     def object_context(self, registration):
@@ -40,6 +41,7 @@ class CheckInBulkAction(BulkAction):
             pk__in=[registration.pk for registration in objects],
             status=Registration.Status.CONFIRMED,
             checked_in_at__isnull=True,
+            confirm_by__isnull=True,
         )
         return pending.update(checked_in_at=timezone.now()), 0
 

@@ -17,7 +17,8 @@ from .registration_links import registration_url
 
 logger = logging.getLogger(__name__)
 
-KINDS = {"received", "cancelled", "promoted"}
+KINDS = {"confirm", "received", "reminder", "cancelled", "promoted"}
+NO_CALENDAR = {"confirm", "cancelled"}  # not (or no longer) a place to put in one's calendar
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
@@ -38,12 +39,13 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
             "registration": registration,
             "event": localized,
             "event_url": absolute_url(localized.url or ""),
+            "confirmation_hours": settings.REGISTRATION_CONFIRMATION_HOURS,
             **registration_links(registration),
         }
         subject = " ".join(render_to_string(f"news/emails/registration_{kind}_subject.txt", context).split())
         body = render_to_string(f"news/emails/registration_{kind}.txt", context)
         message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
-        if kind != "cancelled" and registration.status == Registration.Status.CONFIRMED:
+        if kind not in NO_CALENDAR and registration.status == Registration.Status.CONFIRMED:
             calendar = event_calendar(localized, localized.url or "")
             if calendar:
                 message.attach("event.ics", calendar, "text/calendar; charset=utf-8")

@@ -5,18 +5,26 @@ Registering for events: capacity that holds under concurrent submissions, nothin
 - Seats are taken with a conditional UPDATE on the event's SeatCounter (`taken + n <= capacity`):
   atomic on PostgreSQL (row lock, WHERE re-checked), serialised on SQLite (IMMEDIATE transactions).
 - The form's submission token is unique: a double-click or refresh finds the first registration.
-- One active registration per event and case-folded e-mail (a partial unique index).
+- One active registration per event and case-folded e-mail (a partial unique index). A repeat for an
+  address already registered is checked after the seats (so a full event refuses both alike) and answered
+  by an e-mail to that address, never on the page (see `remind`).
 - E-mails go out after commit; a failing mail server is recorded, never rolls anything back.
+- E-mail confirmation mode (REGISTRATION_EMAIL_CONFIRMATION, off by default): a registration holds its
+  place until `confirm_by`; the first e-mail asks to confirm, and `expire_unconfirmed` (the scheduler)
+  cancels what was not confirmed in time, silently, giving its places to the waiting list.
 """
 
+import datetime
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from home.spam import within_limit
 from news.choices import ACCEPTING_STATES, RegistrationState
 from news.models.registrations import Registration, SeatCounter
 
@@ -42,7 +50,11 @@ class RegistrationRefused(Exception):
 
 
 class AlreadyRegistered(Exception):
-    """This e-mail address already holds an active registration for the event."""
+    """This e-mail address already holds an active registration for the event: `registration`."""
+
+    def __init__(self, registration: Registration | None):
+        super().__init__("already registered")
+        self.registration = registration
 
 
 @dataclass
@@ -100,20 +112,22 @@ def register(event: "EventPage", applicant: Applicant, token) -> tuple[Registrat
         existing = Registration.objects.filter(submission_token=token).first()
         if existing is not None:
             return existing, False
-        raise AlreadyRegistered() from None
-    after_commit(lambda: registration_email.enqueue(registration.pk, "received"))
+        raise AlreadyRegistered(_active_registration(event, applicant.email)) from None
+    first_email = "confirm" if registration.confirm_by else "received"
+    after_commit(lambda: registration_email.enqueue(registration.pk, first_email))
     return registration, True
+
+
+def _confirmation_deadline() -> datetime.datetime | None:
+    if not settings.REGISTRATION_EMAIL_CONFIRMATION:
+        return None
+    return timezone.now() + datetime.timedelta(hours=settings.REGISTRATION_CONFIRMATION_HOURS)
 
 
 def _register(event: "EventPage", applicant: Applicant, token) -> Registration:
     state = event.registration_state()
     if state not in ACCEPTING_STATES:
         raise RegistrationRefused(state)
-    email_key = applicant.email.strip().casefold()
-    if Registration.objects.filter(
-        event=event, email_normalised=email_key, status__in=Registration.ACTIVE_STATUSES
-    ).exists():
-        raise AlreadyRegistered()
     if applicant.attendance_mode not in event.attendance_modes():
         raise RegistrationRefused(RegistrationState.CLOSED)
 
@@ -123,6 +137,11 @@ def _register(event: "EventPage", applicant: Applicant, token) -> Registration:
         status = Registration.Status.WAITLISTED  # a group that does not fit waits whole
     else:
         raise RegistrationRefused(RegistrationState.FULL)
+    # Only now, so that an outsider learns the same from a new address and a registered one; raising
+    # rolls the seats just taken back with the transaction.
+    existing = _active_registration(event, applicant.email)
+    if existing is not None:
+        raise AlreadyRegistered(existing)
 
     return Registration.objects.create(
         event=event,
@@ -139,15 +158,78 @@ def _register(event: "EventPage", applicant: Applicant, token) -> Registration:
         language=applicant.language,
         consent_at=timezone.now(),
         privacy_policy_version=applicant.privacy_policy_version,
+        confirm_by=_confirmation_deadline(),
     )
 
 
-def cancel(registration_id: int) -> Registration:
-    """Cancel a registration, free its seats and promote whoever waits first. Idempotent."""
+def _active_registration(event: "EventPage", email: str) -> Registration | None:
+    email_key = email.strip().casefold()
+    return Registration.objects.filter(
+        event=event, email_normalised=email_key, status__in=Registration.ACTIVE_STATUSES
+    ).first()
+
+
+def remind(registration: Registration) -> bool:
+    """
+    Someone registered again with this registration's address: e-mail its owner the details and links
+    again, at most REGISTRATION_REMINDER_LIMIT times a day per address and event. True when one was sent.
+    """
+    limit, window = settings.REGISTRATION_REMINDER_LIMIT
+    if not within_limit("event-registration:reminder", f"{registration.event_id}:{registration.email_normalised}",
+                        limit, window):  # fmt: skip
+        return False
+    # Not yet confirmed: the owner gets the confirmation request again, not the details.
+    kind = "confirm" if registration.awaits_email_confirmation else "reminder"
+    after_commit(lambda: registration_email.enqueue(registration.pk, kind))
+    return True
+
+
+def confirm(registration_id: int) -> bool:
+    """The owner confirmed by the e-mailed link: the place is theirs. Idempotent; False once cancelled."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().select_related("event").get(pk=registration_id)
+        if not registration.is_active:
+            return False
+        if registration.confirm_by is None:
+            return True
+        registration.confirm_by = None
+        registration.email_confirmed_at = timezone.now()
+        registration.save(update_fields=["confirm_by", "email_confirmed_at", "email_normalised", "updated_at"])
+        promoted = []
+        if registration.status == Registration.Status.WAITLISTED:
+            # It joins the queue only now: places freed meanwhile may be its (or an earlier one's).
+            promoted = _promote_waiting(registration.event, registration.attendance_mode)
+    if registration.pk not in promoted:
+        after_commit(lambda: registration_email.enqueue(registration.pk, "received"))
+    for pk in promoted:
+        after_commit(lambda pk=pk: registration_email.enqueue(pk, "promoted"))
+    return True
+
+
+def expire_unconfirmed(now: datetime.datetime | None = None) -> int:
+    """Cancel the registrations whose confirmation time has passed; returns how many."""
+    overdue = Registration.objects.filter(
+        confirm_by__lt=now or timezone.now(), status__in=Registration.ACTIVE_STATUSES
+    ).values_list("pk", flat=True)
+    expired = 0
+    for pk in list(overdue):
+        # Nobody confirmed: most likely somebody else's address; no e-mail about the cancellation.
+        if cancel(pk, notify=False, only_unconfirmed=True).status == Registration.Status.CANCELLED:
+            expired += 1
+    return expired
+
+
+def cancel(registration_id: int, notify: bool = True, only_unconfirmed: bool = False) -> Registration:
+    """
+    Cancel a registration, free its seats and promote whoever waits first. Idempotent. With
+    `only_unconfirmed`, a registration confirmed meanwhile (the owner clicked just now) is left alone.
+    """
     promoted: list[int] = []
     with transaction.atomic():
         registration = Registration.objects.select_for_update().select_related("event").get(pk=registration_id)
         if registration.status == Registration.Status.CANCELLED:
+            return registration
+        if only_unconfirmed and registration.confirm_by is None:
             return registration
         was_confirmed = registration.status == Registration.Status.CONFIRMED
         registration.status = Registration.Status.CANCELLED
@@ -155,7 +237,8 @@ def cancel(registration_id: int) -> Registration:
         registration.save(update_fields=["status", "cancelled_at", "email_normalised", "updated_at"])
         if was_confirmed:
             promoted = free_seats(registration)
-    after_commit(lambda: registration_email.enqueue(registration.pk, "cancelled"))
+    if notify:
+        after_commit(lambda: registration_email.enqueue(registration.pk, "cancelled"))
     for pk in promoted:
         after_commit(lambda pk=pk: registration_email.enqueue(pk, "promoted"))
     return registration
@@ -170,8 +253,9 @@ def free_seats(registration: Registration) -> list[int]:
 def _promote_waiting(event: "EventPage", mode: str) -> list[int]:
     """Promote wait-listed registrations in arrival order while their whole group fits."""
     promoted = []
+    # Who has not confirmed their address yet (e-mail confirmation mode) does not queue.
     waiting = Registration.objects.select_for_update().filter(
-        event=event, attendance_mode=mode, status=Registration.Status.WAITLISTED
+        event=event, attendance_mode=mode, status=Registration.Status.WAITLISTED, confirm_by__isnull=True
     )
     for registration in waiting.order_by("created_at", "id"):
         if not _take_seats(event, mode, registration.attendees):

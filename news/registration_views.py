@@ -1,7 +1,7 @@
 """The registrant's pages outside the event page: confirmation, cancelling, and the .ics download."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -13,7 +13,7 @@ from home.visibility import public
 
 from .ics import event_calendar
 from .models import EventPage, Registration
-from .registration import cancel
+from .registration import cancel, confirm
 from .registration_links import registration_from_token, registration_url
 
 
@@ -25,8 +25,14 @@ def _localized_event(registration: Registration) -> EventPage:
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def registration_confirmation(request, token: str):
+    """The registration's own page. In e-mail confirmation mode its POST confirms (GET never does: mail scanners)."""
     registration = registration_from_token(token)
+    if request.method == "POST":
+        if registration.awaits_email_confirmation:
+            confirm(registration.pk)
+        return redirect(request.path)
     event = _localized_event(registration)
     return render(
         request,

@@ -3,8 +3,10 @@
 from urllib.parse import urlencode
 
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -41,7 +43,11 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
 def registration_actions(registration: Registration) -> str:
     """Links to the confirm-then-POST action views, for the listing."""
     available = ["resend"]
-    if registration.status == Registration.Status.CONFIRMED and not registration.checked_in_at:
+    if (
+        registration.status == Registration.Status.CONFIRMED
+        and not registration.checked_in_at
+        and not registration.awaits_email_confirmation
+    ):
         available.insert(0, "check_in")
     if registration.status == Registration.Status.WAITLISTED:
         available.insert(0, "promote")
@@ -58,6 +64,13 @@ def registration_actions(registration: Registration) -> str:
 
 
 def email_state(registration: Registration) -> str:
+    if registration.awaits_email_confirmation:
+        return format_html(
+            '<span class="w-text-warning-100" title="{}">{}</span>',
+            gettext("Held until %(time)s")
+            % {"time": date_format(localtime(registration.confirm_by), "DATETIME_FORMAT")},
+            _("awaiting confirmation"),
+        )
     if registration.email_error:
         return format_html(
             '<span class="w-text-critical-200" title="{}">{}</span>', registration.email_error, _("failed")

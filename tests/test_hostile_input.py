@@ -30,6 +30,7 @@ SEED_EVENT = "/zh-hans/news/chengdu-foreign-talent-fair-2024/"
 def unlimited(settings, monkeypatch):
     settings.RATE_LIMIT_PER_IP = (1_000_000, 3600)
     settings.RATE_LIMIT_PER_EMAIL = (1_000_000, 3600)
+    settings.REGISTRATION_LIMIT_PER_IP_AND_EVENT = (1_000_000, 86400)
     monkeypatch.setattr("news.registration.after_commit", lambda callback: None)
     monkeypatch.setattr("membership.pipeline.after_commit", lambda callback: None)
 

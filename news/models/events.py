@@ -17,13 +17,12 @@ from home import html_cache
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
 from home.routing import locale_for
-from home.spam import SCREENING_STATUS, Screening, screen_submission
+from home.spam import SCREENING_STATUS, Screening, client_ip, screen_submission, within_limit
 from home.urls_util import absolute_url
 from news.admin_panels import SeatSummaryPanel
 from news.choices import ACCEPTING_STATES, AttendanceMode, EventFormat, RegistrationState
 from news.forms import RegistrationForm
-from news.registration import AlreadyRegistered, Applicant, RegistrationRefused, register
-from news.registration_links import registration_url
+from news.registration import AlreadyRegistered, Applicant, RegistrationRefused, register, remind
 
 from .pages import ArticlePage
 from .querysets import next_midnight
@@ -34,6 +33,12 @@ SCHEMA_ATTENDANCE_MODES = {
     EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
     EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
+
+
+def within_registration_cap(request, event) -> bool:
+    """Registrations per client IP and (source) event a day: REGISTRATION_LIMIT_PER_IP_AND_EVENT."""
+    limit, window = settings.REGISTRATION_LIMIT_PER_IP_AND_EVENT
+    return within_limit(f"{REGISTRATION_FORM_NAME}:ip-event", f"{event.pk}:{client_ip(request)}", limit, window)
 
 
 class AgendaItemBlock(blocks.StructBlock):
@@ -267,7 +272,16 @@ class EventPage(ArticlePage):
         form = RegistrationForm(request.POST, event=source)
         outcome = screen_submission(request, form, REGISTRATION_FORM_NAME, email_field="email")
         if outcome == Screening.BOT:
-            return redirect(self.get_url(request) + "?received=1")  # pretend all went well, store nothing
+            return redirect(self.received_url(request))  # pretend all went well, store nothing
+        if outcome == Screening.OK and not within_registration_cap(request, source):
+            form.add_error(
+                None,
+                gettext(
+                    "Too many registrations for this event from your network today. "
+                    "Please contact the secretariat to register more people."
+                ),
+            )
+            outcome = Screening.LIMITED
         status = SCREENING_STATUS.get(outcome, 200)
         if outcome == Screening.OK:
             applicant = Applicant(
@@ -283,22 +297,26 @@ class EventPage(ArticlePage):
                 privacy_policy_version=privacy_policy(self.locale_id, request).version,
             )
             try:
-                registration, _created = register(source, applicant, form.cleaned_data["submission_token"])
+                register(source, applicant, form.cleaned_data["submission_token"])
             except RegistrationRefused as refused:
                 form.add_error(None, refusal_message(refused.state))
-            except AlreadyRegistered:
-                form.add_error(
-                    "email",
-                    gettext(
-                        "This e-mail address is already registered for this event. "
-                        "Please check your confirmation e-mail."
-                    ),
-                )
+            except AlreadyRegistered as already:
+                # The same page as for a new registration: only the address's owner learns, by e-mail.
+                if already.registration is not None:
+                    remind(already.registration)
+                return redirect(self.received_url(request))
             else:
-                return redirect(registration_url(registration, "registration_confirmation", get_language()))
+                return redirect(self.received_url(request))
         response = super().serve(request, *args, form=form, **kwargs)
         response.status_code = status
         return response
+
+    def received_url(self, request) -> str:
+        """
+        Where every accepted submission lands, new or not: the event with a note of receipt. The
+        registration's details and its cancel link go only by e-mail, to the address given.
+        """
+        return self.get_url(request) + "?received=1#register"
 
     def get_context(self, request, *args, **kwargs):
         """Seats, state and the form, from the Chinese source event; always computed fresh, never cached."""
@@ -325,6 +343,9 @@ class EventPage(ArticlePage):
                 ],
                 "privacy_policy": privacy_policy(self.locale_id, request),
                 "received": request.GET.get("received") == "1",
+                "email_confirmation_hours": (
+                    settings.REGISTRATION_CONFIRMATION_HOURS if settings.REGISTRATION_EMAIL_CONFIRMATION else None
+                ),
             }
         )
         return context

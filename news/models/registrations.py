@@ -70,6 +70,10 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("promoted from the waiting list at"), null=True, blank=True)
+    # E-mail confirmation mode (REGISTRATION_EMAIL_CONFIRMATION): the registration, seat and all, is held
+    # until this time; unconfirmed by then, it is cancelled and its seats freed. None: nothing to confirm.
+    confirm_by = models.DateTimeField(_("to be confirmed by e-mail by"), null=True, blank=True, editable=False)
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True, editable=False)
     email_sent_at = models.DateTimeField(_("last e-mail sent at"), null=True, blank=True)
     email_error = models.TextField(_("last e-mail error"), blank=True)
 
@@ -97,3 +101,7 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def awaits_email_confirmation(self) -> bool:
+        return self.is_active and self.confirm_by is not None

@@ -371,6 +371,16 @@ FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 3600)
 # (submissions, seconds): 60 an hour per IP lets 30 colleagues behind one company address register.
 RATE_LIMIT_PER_IP = (int(os.environ.get("RATE_LIMIT_PER_IP", "60")), 3600)
 RATE_LIMIT_PER_EMAIL = (int(os.environ.get("RATE_LIMIT_PER_EMAIL", "5")), 3600)
+# Registrations per client IP and event a day (new ones and repeats alike): one office may register a
+# delegation; nobody may probe a list of addresses against one event.
+REGISTRATION_LIMIT_PER_IP_AND_EVENT = (int(os.environ.get("REGISTRATION_LIMIT_PER_IP_AND_EVENT", "20")), 86400)
+# A repeat registration for an address already registered e-mails that address its details again, at
+# most this many times a day per address and event.
+REGISTRATION_REMINDER_LIMIT = (int(os.environ.get("REGISTRATION_REMINDER_LIMIT", "3")), 86400)
+# E-mail confirmation mode: a registration holds its place for this many hours until the link in its
+# e-mail is opened and confirmed; unconfirmed, it is cancelled (by the scheduler) and its places freed.
+REGISTRATION_EMAIL_CONFIRMATION = env_bool("REGISTRATION_EMAIL_CONFIRMATION", False)
+REGISTRATION_CONFIRMATION_HOURS = int(os.environ.get("REGISTRATION_CONFIRMATION_HOURS", "24"))
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CSRF_FAILURE_VIEW = "home.error_pages.csrf_failure"
@@ -391,6 +401,8 @@ SCHEDULER_JOBS = {
     "publish_scheduled": (60, ["publish_scheduled"]),
     # Personal data past its retention period (PERSONAL_DATA_RETENTION_DAYS): once a day, idempotent.
     "purge_personal_data": (24 * 3600, ["purge_personal_data"]),
+    # Registrations not confirmed by e-mail in time (REGISTRATION_EMAIL_CONFIRMATION) give their places back.
+    "expire_unconfirmed_registrations": (300, ["expire_unconfirmed_registrations"]),
 }
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
 
