@@ -10,7 +10,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Signal receivers and system checks are connected by importing their modules, once the models are
         # loaded; the caches register what clears them with home.invalidation when imported: before any change.
-        from . import cdn, checks, html_cache, routing, signals, visibility  # noqa: F401
+        from . import admin_titles, cdn, checks, html_cache, routing, signals, visibility  # noqa: F401
         from .editorial import signals as editorial_signals
 
         editorial_signals.connect()
+        admin_titles.install()

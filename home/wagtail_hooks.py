@@ -4,7 +4,9 @@ app's pages), the editorial admin, the editable menus and footer, the sign-in lo
 audit log's actions and the personal-data screen.
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -42,6 +44,12 @@ def register_lockout_viewset():
 
 
 register_snippet(SiteNavigationViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_strings():
+    """wagtail-localize's editor writes a few texts past the catalogue: see the script."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-translation-editor.js"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -81,12 +82,28 @@ class ApplicationViewSet(ModelViewSet):
     permission_policy = ApplicationPermissionPolicy(MembershipApplication)
 
 
+def published_in_words(member) -> str:
+    # Wagtail prints a boolean field's value as "True" / "False": words in the admin's language instead.
+    return _("Yes") if member.published else _("No")
+
+
 class MemberUnitViewSet(ModelViewSet):
     model = MemberUnit
     url_prefix = "membership/members"
     icon = "group"
     menu_label = _("Member units")
-    list_display = ["name_zh_hans", "name_en", "industry", "grade", "member_since", "published"]
+    list_display = [
+        "name_zh_hans",
+        "name_en",
+        "industry",
+        "grade",
+        "member_since",
+        Column(
+            "published",
+            label=capfirst(MemberUnit._meta.get_field("published").verbose_name),
+            accessor=published_in_words,
+        ),
+    ]
     list_filter = ["published", "industry", "grade", "is_sample"]
     search_fields = ["name_zh_hans", "name_en", "short_name_zh_hans", "short_name_en"]
 

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
@@ -113,6 +114,17 @@ class RegistrationIndexView(IndexView):
         return context
 
 
+class RegistrationInspectView(InspectView):
+    """Wagtail's inspect view in the staff member's language: no "None" for empty dates, languages by name."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value
+
+    def get_language_display_value(self):
+        return settings.LANGUAGE_LABELS.get(self.object.language, self.object.language)
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     url_prefix = "registrations"
@@ -123,6 +135,9 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 250
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = RegistrationInspectView
+    # Internal keys (row id, submission token, the address as matched, last change) mean nothing to staff.
+    inspect_view_fields_exclude = ["id", "submission_token", "email_normalised", "updated_at"]
     list_display = [
         "reference",
         "name",

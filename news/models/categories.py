@@ -54,7 +54,9 @@ class SectionCategory(TranslatableMixin, Orderable):
     panels = [FieldPanel("category")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+        # Named for the translation editor, which shows the model's name above its segments.
+        verbose_name = _("section category")
+        verbose_name_plural = _("section categories")
 
 
 class ArticleCategory(TranslatableMixin, Orderable):
@@ -66,4 +68,6 @@ class ArticleCategory(TranslatableMixin, Orderable):
     panels = [FieldPanel("category")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+        # Named for the translation editor, which shows the model's name above its segments.
+        verbose_name = _("article category")
+        verbose_name_plural = _("article categories")
