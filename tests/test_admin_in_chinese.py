@@ -191,3 +191,10 @@ def test_more_screens_speak_chinese(chinese_staff, client, screen):
     response = chinese_staff.get(urls[screen])
     assert response.status_code == 200
     assert english_words(response.content.decode(), data=data) == {}
+
+
+def test_the_sidebar_says_pages_not_pagination(chinese_staff):
+    # The public pagination's "Pages" (分页) has its own context, so Wagtail's menu keeps its 页面.
+    html = chinese_staff.get("/admin/").content.decode()
+    explorer = re.search(r'"name": "explorer", "label": "([^"]+)"', html).group(1)
+    assert explorer.encode().decode("unicode_escape") == "页面"
