@@ -9,6 +9,7 @@ Nothing here touches the main pytest suite's database or the developer's `make r
 `python -m tests.e2e.server` builds the site and serves it until Ctrl-C (for poking around, or Lighthouse).
 """
 
+import json
 import os
 import re
 import shutil
@@ -25,6 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.e2e.fake_deepl import AUTH_KEY as DEEPL_AUTH_KEY
+from tests.e2e.fake_deepl import FakeDeepL
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", REPO / "tests" / "e2e" / "artifacts"))
 PYTHON = sys.executable
@@ -32,6 +36,21 @@ SETTINGS = "site_cms.settings.e2e"
 
 EDITOR_USERNAME = "e2e-editor"
 EDITOR_PASSWORD = "e2e-editor-password"
+
+# Accounts in the roles the content loaders create (home/editorial/roles.py), by user name: group name.
+ROLE_PASSWORD = "e2e-role-password"
+ROLE_ACCOUNTS = {
+    "e2e-notices-editor": "通知公告编辑 · Notices editors",
+    "e2e-approver": "审核人 · Approvers",
+}
+_CREATE_ROLE_ACCOUNTS = """
+import json, os
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+for username, group in json.loads(os.environ["E2E_ROLE_ACCOUNTS"]).items():
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", os.environ["E2E_ROLE_PASSWORD"])
+    user.groups.add(Group.objects.get(name=group))
+"""
 
 # Database names we create and drop: letters, digits and underscores only (it is put into SQL).
 _SAFE_DB_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
@@ -81,6 +100,8 @@ class E2ESite:
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="cdats-e2e-")))
     process: subprocess.Popen | None = None
     worker: subprocess.Popen | None = None
+    # A fake DeepL API (tests/e2e/fake_deepl.py): the site's DeepL engine translates through it.
+    deepl_url: str = ""
 
     def __post_init__(self):
         self.database_url = self.database_url or f"sqlite:///{self.workdir / 'e2e.sqlite3'}"
@@ -107,6 +128,7 @@ class E2ESite:
             "DJANGO_SUPERUSER_PASSWORD": EDITOR_PASSWORD,
             "DJANGO_SUPERUSER_EMAIL": "e2e-editor@example.org",
             "PYTHONUNBUFFERED": "1",
+            **({"DEEPL_AUTH_KEY": DEEPL_AUTH_KEY, "DEEPL_SERVER_URL": self.deepl_url} if self.deepl_url else {}),
         }
 
     def manage(self, *args: str) -> None:
@@ -122,6 +144,13 @@ class E2ESite:
         self.manage("load_site_content")
         # Not `ensure_admin`: it writes the developer's .admin-credentials file in the working tree.
         self.manage("createsuperuser", "--no-input")
+        # The editorial roles' groups exist now (load_site_content); one account in each role the journeys use.
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", _CREATE_ROLE_ACCOUNTS],
+            cwd=REPO,
+            env={**self.env(), "E2E_ROLE_ACCOUNTS": json.dumps(ROLE_ACCOUNTS), "E2E_ROLE_PASSWORD": ROLE_PASSWORD},
+            check=True,
+        )
 
     def start(self, timeout: float = 60) -> None:
         """Serve with gunicorn as production does: one process (one cache), threads for parallel requests."""
@@ -187,13 +216,14 @@ class E2ESite:
 
 @contextmanager
 def running_site():
-    site = E2ESite(database_url=os.environ.get("E2E_DATABASE_URL", ""))
-    try:
-        site.build()
-        site.start()
-        yield site
-    finally:
-        site.stop()
+    with FakeDeepL() as deepl:
+        site = E2ESite(database_url=os.environ.get("E2E_DATABASE_URL", ""), deepl_url=deepl.url)
+        try:
+            site.build()
+            site.start()
+            yield site
+        finally:
+            site.stop()
 
 
 def _exit_on_sigterm(signum, frame):
