@@ -7,8 +7,6 @@ the real APIs. With no engine configured, the editor offers no machine translati
 import hashlib
 import hmac
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.test import override_settings
 
@@ -23,47 +21,11 @@ from home.editorial.machine_translation import engine_setting, glossary_entries
 from home.editorial.machine_translation.deepl import DeepLGlossaryTranslator
 from home.editorial.machine_translation.tencent import TencentTranslator
 from tests.factories import make_article, section, translate_to_english
+from tests.fake_http import FakeServer
 
 pytestmark = pytest.mark.django_db
 
 ENGLISH = {"服务贸易": "trade in services", "成都": "Chengdu"}
-
-
-class FakeServer:
-    """An HTTP server on 127.0.0.1 in a thread; `handle(handler, body)` returns (status, json)."""
-
-    def __init__(self, handle):
-        self.requests = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def respond(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                outer.requests.append((self.command, self.path, dict(self.headers), body))
-                status, payload = handle(self, body)
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = respond
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def locales():

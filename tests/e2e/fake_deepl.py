@@ -8,9 +8,9 @@ cannot translate — so a machine draft can still hold Chinese, which the publis
 """
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
+
+from tests.fake_http import FakeServer
 
 AUTH_KEY = "e2e-fake-deepl-key"
 
@@ -31,34 +31,14 @@ PHRASES = {
 }
 
 
-class FakeDeepL:
+class FakeDeepL(FakeServer):
     """`with FakeDeepL() as deepl:` serves on deepl.url in a daemon thread; deepl.translated counts texts."""
 
     def __init__(self, phrases: dict[str, str] | None = None):
         self.phrases = PHRASES if phrases is None else phrases
         self.glossaries: dict[str, dict] = {}
         self.translated: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def respond(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, payload = outer.handle(self.command, self.path, self.headers, body)
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = respond
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(lambda handler, body: self.handle(handler.command, handler.path, handler.headers, body))
 
     def handle(self, method: str, path: str, headers, body: bytes) -> tuple[int, dict]:
         if headers.get("Authorization") != f"DeepL-Auth-Key {AUTH_KEY}":
@@ -98,11 +78,3 @@ class FakeDeepL:
             return json.loads(body)
         form = parse_qs(body.decode())
         return {key: values if key == "text" else values[0] for key, values in form.items()}
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
