@@ -108,16 +108,27 @@ def _confirmation(request, form, template_action: str):
     )
 
 
-def export(request):
-    """POST from the screen: the confirmation; POST confirmed: the ZIP, and an audit entry."""
+def _confirmed(request, form_class, action: str):
+    """
+    (the valid form, None) once the staff member has confirmed `action` on its confirmation page; otherwise
+    (None, the answer to give): back to the screen for a GET, the confirmation page (again, with its errors).
+    """
     _require_permission(request)
     if request.method != "POST":
-        return redirect("personal_data")
+        return None, redirect("personal_data")
     if request.POST.get("stage") != CONFIRM_STAGE:
-        return _confirmation(request, ExportForm(initial={"person": request.POST.get("person", "")}), "export")
-    form = ExportForm(request.POST)
+        return None, _confirmation(request, form_class(initial={"person": request.POST.get("person", "")}), action)
+    form = form_class(request.POST)
     if not form.is_valid():
-        return _confirmation(request, form, "export")
+        return None, _confirmation(request, form, action)
+    return form, None
+
+
+def export(request):
+    """POST from the screen: the confirmation; POST confirmed: the ZIP, and an audit entry."""
+    form, answer = _confirmed(request, ExportForm, "export")
+    if form is None:
+        return answer
     identity = form.cleaned_data["person"]
     content, summary = build_zip(identity, form.cleaned_data["language"])
     found = find_all(identity)
@@ -130,14 +141,9 @@ def export(request):
 
 def erase(request):
     """POST from the screen: the confirmation; POST confirmed: erase in every source, then an audit entry."""
-    _require_permission(request)
-    if request.method != "POST":
-        return redirect("personal_data")
-    if request.POST.get("stage") != CONFIRM_STAGE:
-        return _confirmation(request, ConfirmForm(initial={"person": request.POST.get("person", "")}), "erase")
-    form = ConfirmForm(request.POST)
-    if not form.is_valid():
-        return _confirmation(request, form, "erase")
+    form, answer = _confirmed(request, ConfirmForm, "erase")
+    if form is None:
+        return answer
     identity = form.cleaned_data["person"]
     found = find_all(identity)
     outcome = ErasureOutcome()
