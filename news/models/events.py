@@ -304,8 +304,7 @@ class EventPage(ArticlePage):
                 # The same page as for a new registration: only the address's owner learns, by e-mail.
                 if already.registration is not None:
                     remind(already.registration)
-                return redirect(self.received_url(request))
-            else:
+            if not form.errors:
                 return redirect(self.received_url(request))
         response = super().serve(request, *args, form=form, **kwargs)
         response.status_code = status
