@@ -92,6 +92,7 @@ def manage(url: str, *args: str) -> None:
 def prepare(url: str, size: str, articles: int) -> None:
     """Migrate and load the content (idempotent: a second run only checks what exists)."""
     manage(url, "migrate", "--no-input", "-v0")
+    manage(url, "createcachetable")  # the database cache of settings without REDIS_URL (as `make run` does)
     manage(url, "load_site_content")
     if size == "bulk":
         manage(url, "populate_bulk", f"--articles={articles}", "--events=60", "--members=300")
