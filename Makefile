@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails and the admin's address follow HOST and PORT unless SITE_BASE_URL is set.
+export SITE_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test test-only install install-dev messages lint format bench backup restore clean e2e e2e-install lighthouse lighthouse-install
 
