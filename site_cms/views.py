@@ -10,6 +10,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse, translate_url
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -22,7 +23,7 @@ from home.search_excerpts import SearchResult, normalise_query
 from home.sitemap import SITEMAP_PAGE_SIZE, page_count, page_entries, render_sitemap, render_sitemap_index
 from home.urls_util import absolute_url
 from home.visibility import public
-from membership.search import member_results
+from membership.search import MemberHits
 from membership.sitemap import member_count, member_entries
 
 MAX_RESULTS = 200
@@ -30,26 +31,68 @@ HIT_FIELDS = ("id", "title", "url_path", "content_type_id", "alias_of_id", "dept
 RESULTS_PER_PAGE = 10
 
 
+class SearchHits:
+    """
+    Page hits, then member hits, as one sequence the paginator counts and slices: each part is counted by one
+    query and only the rows of the shown page are read (a query may match 1,300 articles; a page shows ten).
+    """
+
+    def __init__(self, *parts):
+        self.parts = parts
+
+    @cached_property
+    def counts(self) -> list[int]:
+        return [part.count() for part in self.parts]
+
+    def count(self) -> int:
+        return sum(self.counts)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop, shown, offset = window.start or 0, window.stop, [], 0
+        for part, size in zip(self.parts, self.counts):
+            low, high = max(start - offset, 0), min(stop - offset, size)
+            if low < high:
+                shown.extend(part[low:high])
+            offset += size
+        return shown
+
+
+class PageHits:
+    """The live, public pages of one locale matching a query: their base rows only (see `shown_results`)."""
+
+    def __init__(self, query: str, locale):
+        # Aliases would show the other language's content under this one.
+        # (Filtered by id: the search backend filters only on indexed fields, and `alias_of` is not one.)
+        aliases = Page.objects.filter(alias_of__isnull=False).values("pk")
+        pages = public(Page.objects.live()).filter(locale=locale).exclude(pk__in=aliases)
+        self.hits = pages.only(*HIT_FIELDS).search(query)
+
+    def count(self) -> int:
+        return min(self.hits.count(), MAX_RESULTS)
+
+    def __getitem__(self, window: slice) -> list:
+        return list(self.hits[window])
+
+
 def search(request):
     """The visitor's language only: live public pages and published member units, Chinese-aware."""
     query = normalise_query(request.GET.get("q", ""))
     language = get_language()
-    results: list = []
-    terms: list[str] = []
+    hits, terms = SearchHits(), []
     if query:
         locale = locale_for(language)
-        # The hits' base rows only; URLs, dates and excerpts are made for the shown page of results alone.
-        page_hits = public(Page.objects.live()).filter(locale=locale).only(*HIT_FIELDS).search(query)[:MAX_RESULTS]
         terms = [term for term in segment_query(query).split() if term]
-        # Aliases would show the other language's content under this one.
-        results = [hit for hit in page_hits if hit.alias_of_id is None]
-        results.extend(member_results(query, terms, request, locale))
+        hits = SearchHits(PageHits(query, locale), MemberHits(query, terms, request, locale))
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         page_of_results = paginator.page(1)
+    # URLs, dates and excerpts are made for the shown page of results alone.
     page_of_results.object_list = shown_results(list(page_of_results.object_list), terms, request)
     page_of_results.elided_range = list(paginator.get_elided_page_range(page_of_results.number, on_each_side=1))
     other_language = "en" if language != "en" else "zh-hans"
@@ -59,7 +102,7 @@ def search(request):
         {
             "query": query,
             "items": page_of_results,
-            "result_count": len(results),
+            "result_count": paginator.count,
             "other_language_url": translate_url(request.get_full_path(), other_language),
             "other_language": other_language,
         },

@@ -13,6 +13,7 @@ import pytest
 from home.chinese import segment_for_index, segment_query
 from home.search_excerpts import normalise_query
 from home.sitemap import page_count, page_entries
+from membership.models import Industry, MemberUnit
 from news.content import NEWS_ITEMS
 from news.models import ArticlePage
 from site_cms import views
@@ -70,6 +71,40 @@ def test_drafts_and_other_languages_are_not_found(client):
     draft.unpublish()
     assert draft.url not in result_titles(client, "/zh-hans/search/?q=草稿")
     assert result_titles(client, "/en/search/?q=外包") == []
+
+
+def test_results_pages_run_through_page_hits_then_member_hits(client):
+    """12 articles and 5 members match: page 1 shows ten articles, page 2 two articles then the five members."""
+    news = section("news")
+    articles = {make_article(news, title=f"跨境结算服务第{n}期").url for n in range(12)}
+    industry = Industry.objects.get(slug="it-services")
+    for n in range(5):
+        MemberUnit.objects.create(name_zh_hans=f"跨境结算公司{n}", industry=industry, published=True)
+
+    first = client.get("/zh-hans/search/?q=跨境结算").content.decode()
+    second = client.get("/zh-hans/search/?q=跨境结算&page=2").content.decode()
+    assert "共 17 条结果" in first
+    first_urls, second_urls = result_titles(client, "/zh-hans/search/?q=跨境结算"), re.findall(
+        r'class="listing-item__title"><a href="([^"]+)">', second
+    )
+    assert len(first_urls) == 10 and set(first_urls) <= articles
+    assert len(second_urls) == 7 and set(second_urls[:2]) <= articles
+    assert all("/members/" in url for url in second_urls[2:])
+    assert set(first_urls) | set(second_urls[:2]) == articles
+
+
+class Hits(list):
+    def count(self) -> int:
+        return len(self)
+
+
+def test_search_hits_slice_across_their_parts():
+    hits = views.SearchHits(Hits("abc"), Hits(), Hits("xy"))
+    assert hits.count() == 5 and len(hits) == 5
+    assert hits[0:2] == ["a", "b"]
+    assert hits[2:4] == ["c", "x"]
+    assert hits[3:10] == ["x", "y"]
+    assert hits[5:10] == []
 
 
 def test_no_results_suggests_the_other_language(client):

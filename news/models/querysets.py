@@ -1,8 +1,8 @@
 """
 The listing queries of articles and events, as queryset methods (`ArticlePage.objects.listing(locale)…`).
 
-Each issues a fixed number of SQL queries whatever the number of articles: cover images and event rows come
-with select_related, StreamField bodies are deferred, and the categories of every row shown on a page are
+Each issues a fixed number of SQL queries whatever the number of articles: event rows come with
+select_related, only the columns a listing shows are read (LISTING_FIELDS), and the categories of every row shown on a page are
 fetched together (`prefetch_categories`). Listings are ordered by date, then newest first (`-pk`): both columns
 are on the article table, where an index serves them (see ArticlePage.Meta).
 """
@@ -23,6 +23,32 @@ from .categories import ArticleCategory
 RECOMMENDED_COUNT = 5
 EVENT_VIEWS = ("upcoming", "past")
 LISTING_ORDER = ("-date", "-pk")
+# The columns a listing row shows (title, link, tag, summary, date, event time and venue) and those its queries
+# and the feeds need. The article and event tables have some forty more (bodies, registration settings, SEO
+# fields): loading only these keeps each listing query small to compile and its rows cheap to build. A column
+# read that is not here costs one query per row — tests/test_query_counts.py would see it.
+LISTING_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "slug",
+    "locale_id",
+    "content_type_id",
+    "translation_key",
+    "live",
+    "last_published_at",
+    "alias_of_id",
+    "date",
+    "summary",
+    "recommended",
+    "eventpage__page_ptr_id",
+    "eventpage__start",
+    "eventpage__end",
+    "eventpage__all_day",
+    "eventpage__venue",
+)
 
 
 def past_events_q() -> Q:
@@ -54,8 +80,8 @@ class ArticleQuerySet(PublicPageQuerySet):
             self.live()
             .public()
             .filter(locale_id=getattr(locale, "pk", locale))
-            .defer_streamfields()
-            .select_related("eventpage", "cover_image")
+            .select_related("eventpage")
+            .only(*LISTING_FIELDS)
             .order_by(*LISTING_ORDER)
         )
 
