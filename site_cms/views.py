@@ -52,7 +52,7 @@ class SearchHits:
 
     def __getitem__(self, window: slice) -> list:
         start, stop, shown, offset = window.start or 0, window.stop, [], 0
-        for part, size in zip(self.parts, self.counts):
+        for part, size in zip(self.parts, self.counts, strict=True):
             low, high = max(start - offset, 0), min(stop - offset, size)
             if low < high:
                 shown.extend(part[low:high])
