@@ -3,8 +3,8 @@ The listing queries of articles and events, as queryset methods (`ArticlePage.ob
 
 Each issues a fixed number of SQL queries whatever the number of articles: event rows come with
 select_related, only the columns a listing shows are read (LISTING_FIELDS), and the categories of every row
-shown on a page are fetched together (`prefetch_categories`). Listings are ordered by date, then newest first (`-pk`): both columns
-are on the article table, where an index serves them (see ArticlePage.Meta).
+shown on a page are fetched together (`prefetch_categories`). Listings are ordered by date, then newest first
+(`-pk`): both columns are on the article table, where an index serves them (see ArticlePage.Meta).
 """
 
 import datetime
