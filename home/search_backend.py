@@ -2,13 +2,15 @@
 Wagtail's database search backend, made Chinese-aware: every query is segmented before it runs.
 
 Used for the public search and for the admin's page search alike (WAGTAILSEARCH_BACKENDS), on SQLite
-and on PostgreSQL. Queries arrive as strings or, from the admin, as parsed query trees; both are handled.
+and on PostgreSQL; on SQLite, hits are ranked in one pass (home.search_ranking). Queries arrive as strings
+or, from the admin, as parsed query trees; both are handled.
 """
 
 from modelsearch.backends.database import SearchBackend as vendor_search_backend
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 
 from .chinese import segment_query
+from .search_ranking import ranking_mixins
 
 _backend_classes: dict[type, type] = {}
 
@@ -38,5 +40,6 @@ def SearchBackend(params):
     backend = vendor_search_backend(params)
     vendor_class = type(backend)
     if vendor_class not in _backend_classes:
-        _backend_classes[vendor_class] = type(f"Chinese{vendor_class.__name__}", (ChineseQueryMixin, vendor_class), {})
+        bases = (ChineseQueryMixin, *ranking_mixins(vendor_class), vendor_class)
+        _backend_classes[vendor_class] = type(f"Chinese{vendor_class.__name__}", bases, {})
     return _backend_classes[vendor_class](params)
