@@ -1,9 +1,10 @@
-"""Template tags of the news app for pages it does not own: the home page's latest items and events."""
+"""Template tags of the news app: listing rows and event times, and the home page's latest items and events."""
 
 from django import template
 from django.utils.translation import get_language
 
 from home import html_cache
+from news import listing_html
 from news.models import ArticlePage, SectionPage
 from news.models.querysets import RECOMMENDED_COUNT, next_event_change, prefetch_categories
 
@@ -12,6 +13,20 @@ register = template.Library()
 HOME_LISTING_COUNT = 6
 HOME_SECTIONS = ("notices", "news", "association-news")
 UPCOMING_EVENTS_COUNT = 3
+# What a home block shows of its section (title, link) and what finding its children takes.
+SECTION_FIELDS = ("id", "path", "depth", "url_path", "title", "slug", "locale_id", "content_type_id", "live")
+
+
+@register.simple_tag(takes_context=True)
+def listing_item(context, item, heading: str = "h3"):
+    """`{% listing_item item heading="h2" %}`: one row of a listing (see news.listing_html)."""
+    return listing_html.listing_item(item, item.get_url(context.get("request")), heading)
+
+
+@register.simple_tag
+def event_when(event):
+    """`{% event_when event %}`: when the event takes place, in local time (see news.listing_html)."""
+    return listing_html.event_when(event)
 
 
 @register.simple_tag(takes_context=True)
@@ -24,7 +39,8 @@ def home_listings(context, home) -> dict:
     Five queries whatever the content: the sections, the latest items of all sections together (one windowed
     query), the recommended candidates, the upcoming events, and the categories of everything shown.
     """
-    sections = {s.slug: s for s in SectionPage.objects.child_of(home).live().public() if s.slug in HOME_SECTIONS}
+    shown_sections = SectionPage.objects.child_of(home).live().public().filter(slug__in=HOME_SECTIONS)
+    sections = {s.slug: s for s in shown_sections.only(*SECTION_FIELDS)}
     by_name = {slug.replace("-", "_"): page for slug, page in sections.items()}  # template-friendly keys
     everything = ArticlePage.objects.listing(home.locale_id)
     latest = everything.latest_per_parent(list(sections.values()), HOME_LISTING_COUNT)
@@ -36,9 +52,7 @@ def home_listings(context, home) -> dict:
         everything.events("upcoming").order_by("eventpage__start", "-pk")[:UPCOMING_EVENTS_COUNT]
     )
     shown = {item.pk for key, items in listings.items() if key != "sections" for item in items}
-    # Enough candidates that five remain even when every shown item is among them (one query either way).
-    candidates = everything.recommended(limit=RECOMMENDED_COUNT + len(shown))
-    listings["recommended"] = [item for item in candidates if item.pk not in shown][:RECOMMENDED_COUNT]
+    listings["recommended"] = everything.exclude(pk__in=shown).recommended(limit=RECOMMENDED_COUNT)
     prefetch_categories(listings["recommended"], listings["upcoming_events"], *latest.values())
     request = context.get("request")
     html_cache.depend_on(request, html_cache.listings(get_language()))
