@@ -1,5 +1,7 @@
 """What the search index holds of a page: a segmented copy of its Chinese text, next to Wagtail's own fields."""
 
+from collections.abc import Iterator
+
 from django.utils.html import strip_tags
 
 from wagtail.rich_text import RichText
@@ -11,18 +13,21 @@ from .chinese import segment_for_index
 TEXT_FIELDS = ("title", "intro", "summary", "venue", "audience", "source_name")
 
 
-def streamfield_text(body) -> str:
-    """The readable text of a StreamField body (headings, paragraphs, quotes, captions)."""
-    parts = []
+def streamfield_parts(body, strip_html=strip_tags) -> Iterator[str]:
+    """The readable texts of a StreamField body, block by block (headings, paragraphs, quotes, captions)."""
     for block in body or []:
         value = block.value
         if isinstance(value, RichText):
-            parts.append(strip_tags(value.source))
+            yield strip_html(value.source)
         elif isinstance(value, str):
-            parts.append(value)
+            yield value
         elif hasattr(value, "get"):
-            parts.extend(str(value.get(key) or "") for key in ("text", "caption", "title", "attribution"))
-    return "\n".join(part for part in parts if part)
+            yield from (str(value.get(key) or "") for key in ("text", "caption", "title", "attribution"))
+
+
+def streamfield_text(body) -> str:
+    """The readable text of a StreamField body, as the search index holds it."""
+    return "\n".join(part for part in streamfield_parts(body) if part)
 
 
 class ChineseSearchMixin:

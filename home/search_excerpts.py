@@ -3,17 +3,21 @@
 import datetime
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .search import streamfield_text
+from .search import streamfield_parts
 from .teasers import width
 
 MAX_QUERY_LENGTH = 100
 EXCERPT_RADIUS = 60
+EXCERPT_LENGTH = 2 * EXCERPT_RADIUS + 40
+
+_TAG = re.compile(r"<[^>]*>")
 
 _NOT_WORDY = re.compile(r"[^\w\s\-]+")
 
@@ -48,7 +52,7 @@ def highlight(text: str, terms: list[str]) -> str:
     lowered = text.lower()
     positions = [lowered.find(term.lower()) for term in terms if term and lowered.find(term.lower()) >= 0]
     start = max(min(positions) - EXCERPT_RADIUS, 0) if positions else 0
-    start, end = word_boundaries(text, start, start + 2 * EXCERPT_RADIUS + 40)
+    start, end = word_boundaries(text, start, start + EXCERPT_LENGTH)
     excerpt = text[start:end]
     prefix, suffix = ("…" if start else ""), ("…" if start + len(excerpt) < len(text) else "")
     escaped = escape(excerpt)
@@ -57,9 +61,34 @@ def highlight(text: str, terms: list[str]) -> str:
     return mark_safe(prefix + escaped + suffix)
 
 
-def page_text(page) -> str:
+def quick_text(html: str) -> str:
+    """Rich text without its tags, for an excerpt only: it is escaped again before it is shown."""
+    return unescape(_TAG.sub("", html))
+
+
+def text_around_first_match(parts: Iterable[str], terms: list[str]) -> str:
+    """
+    The body's text up to a little past the first match (all of it when nothing matches): a long body's later
+    blocks are never turned into text for an excerpt that cannot reach them.
+    """
+    text, match = "", -1
+    lowered_terms = [term.lower() for term in terms if term]
+    for part in parts:
+        if not part:
+            continue
+        text = f"{text}\n{part}" if text else part
+        if match < 0:
+            found = [position for term in lowered_terms if (position := text.lower().find(term)) >= 0]
+            match = min(found) if found else -1
+        if match >= 0 and len(text) > match + EXCERPT_RADIUS + EXCERPT_LENGTH:
+            return text  # more text follows the excerpt's window: it still ends with "…"
+    return text
+
+
+def page_text(page, terms: list[str]) -> str:
     """The body (where matches usually are), else the summary or introduction."""
-    return streamfield_text(getattr(page, "body", None)) or getattr(page, "summary", "") or getattr(page, "intro", "")
+    body_text = text_around_first_match(streamfield_parts(getattr(page, "body", None), quick_text), terms)
+    return body_text or getattr(page, "summary", "") or getattr(page, "intro", "")
 
 
 @dataclass
@@ -86,4 +115,4 @@ class SearchResult:
     def fill(self, page) -> None:
         """Date and text from the hit's specific page."""
         self.date = getattr(page, "date", None)
-        self.text = lambda: page_text(page)
+        self.text = lambda: page_text(page, self.terms)

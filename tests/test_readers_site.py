@@ -14,7 +14,7 @@ from PIL import Image
 
 from home.models import HomePage, SiteSettings
 from home.phones import parse_phone
-from home.search_excerpts import highlight
+from home.search_excerpts import highlight, quick_text, text_around_first_match
 from home.teasers import teaser
 from news.models import ArticlePage, EventPage
 
@@ -308,3 +308,24 @@ def test_search_excerpts_start_and_end_at_words():
     chinese = "数字服务贸易已成为我国参与国际竞争的新型贸易形态" * 5 + "合作" + "新发展格局驱动服务贸易数字化转型" * 10
     excerpt = str(highlight(chinese, ["合作"]))
     assert excerpt.startswith("…") and excerpt.endswith("…") and "<mark>合作</mark>" in excerpt
+
+
+def test_excerpts_read_a_long_body_only_as_far_as_they_show():
+    read = []
+
+    def parts():
+        for number in range(1000):
+            read.append(number)
+            yield f"第{number}段：服务贸易" + ("合作" if number == 3 else "") + "。" * 40
+
+    whole = "\n".join(f"第{n}段：服务贸易" + ("合作" if n == 3 else "") + "。" * 40 for n in range(1000))
+    text = text_around_first_match(parts(), ["合作"])
+    assert len(read) < 10 and whole.startswith(text)
+    # The same excerpt as from the whole body, "…" at both ends included.
+    assert highlight(text, ["合作"]) == highlight(whole, ["合作"])
+    assert text_around_first_match(iter(["无关", "内容"]), ["合作"]) == "无关\n内容"
+
+
+def test_excerpt_text_drops_tags_and_decodes_entities_once():
+    assert quick_text('<p>A &amp; B <a href="/x">合作</a></p>') == "A & B 合作"
+    assert str(highlight(quick_text("<p>A &amp; B</p>"), ["B"])) == "A &amp; <mark>B</mark>"
