@@ -56,13 +56,18 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
 
-def locale_for(language_code: str) -> Locale | None:
-    """The Locale of a language code, from the shared cache."""
+def cached_locales() -> dict[str, Locale]:
+    """Every Locale by language code, from the shared cache."""
     locales = cache.get(LOCALES_KEY)
     if locales is None:
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         cache.set(LOCALES_KEY, locales, CACHE_SECONDS)
-    return locales.get(language_code)
+    return locales
+
+
+def locale_for(language_code: str) -> Locale | None:
+    """The Locale of a language code, from the shared cache."""
+    return cached_locales().get(language_code)
 
 
 def home_url_path(site: Site, language_code: str) -> str | None:
