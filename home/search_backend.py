@@ -6,11 +6,21 @@ and on PostgreSQL; on SQLite, hits are ranked in one pass (home.search_ranking).
 or, from the admin, as parsed query trees; both are handled.
 """
 
+from django.db import connections
+
 from modelsearch.backends.database import SearchBackend as vendor_search_backend
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 
 from .chinese import segment_query
-from .search_ranking import ranking_mixins
+
+if connections["default"].vendor == "sqlite":
+    # modelsearch's SQLite models exist only where the database is SQLite: elsewhere, nothing to import.
+    from .search_ranking import ranking_mixins
+else:
+
+    def ranking_mixins(vendor_class: type) -> tuple[type, ...]:
+        return ()
+
 
 _backend_classes: dict[type, type] = {}
 

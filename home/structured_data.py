@@ -67,7 +67,8 @@ class StructuredDataMixin:
     def breadcrumb_pages(self) -> list:
         """The ancestors below the tree root, read once per request (the breadcrumbs and their JSON-LD)."""
         if not hasattr(self, "_breadcrumb_pages"):
-            self._breadcrumb_pages = list(self.get_ancestors().filter(depth__gt=1))
+            ancestors = self.get_ancestors().filter(depth__gt=1)
+            self._breadcrumb_pages = list(ancestors.only("id", "title", "url_path", "depth", "path", "locale_id"))
         return self._breadcrumb_pages
 
     def structured_data(self, request) -> list[dict]:

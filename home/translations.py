@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from .routing import cached_locales
 from .urls_util import absolute_url
 from .visibility import public
 
@@ -34,10 +35,15 @@ def _portable_query(request) -> str:
     return "?" + urlencode(params) if params else ""
 
 
+TRANSLATION_FIELDS = ("id", "url_path", "translation_key", "locale_id", "depth", "path", "content_type_id")
+
+
 def live_translations(page: Page) -> dict[str, Page]:
     """The live translations of `page`, itself included, by language code (one query)."""
-    pages = public(Page.objects.live()).filter(translation_key=page.translation_key).select_related("locale")
-    return {p.locale.language_code: p for p in pages}
+    # Their URLs are all the switcher and the alternates need: the narrow rows, the codes from the cached locales.
+    pages = public(Page.objects.live()).filter(translation_key=page.translation_key).only(*TRANSLATION_FIELDS)
+    languages = {locale.pk: code for code, locale in cached_locales().items()}
+    return {languages[p.locale_id]: p for p in pages if p.locale_id in languages}
 
 
 def nearest_translated_ancestor(page: Page, locale: Locale) -> Page | None:

@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -58,3 +59,14 @@ def test_a_failing_job_does_not_stop_the_scheduler(settings):
     ran = run_due_jobs("server-a")
     assert ran == ["broken", "publish_scheduled"]
     assert "no_such_command" in ScheduledJob.objects.get(name="broken").last_error
+
+
+def test_the_daily_analyze_job_gives_the_planner_statistics():
+    assert "analyze_database" in {job.name for job in configured_jobs()}
+    call_command("analyze_database")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'news_articlepage'")
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'news_articlepage'")
+        assert cursor.fetchone()[0] > 0

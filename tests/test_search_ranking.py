@@ -5,10 +5,14 @@ SQLite backend does, for every window of results; on PostgreSQL the vendor backe
 
 from django.db import connection
 
+import pytest
+
+if connection.vendor != "sqlite":
+    # modelsearch's SQLite models (imported below) exist only on SQLite.
+    pytest.skip("the one-pass ranking is SQLite's", allow_module_level=True)
+
 from modelsearch.backends.database import SearchBackend as vendor_search_backend
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-
-import pytest
 
 from home.chinese import segment_query
 from home.search_backend import SearchBackend
@@ -16,10 +20,7 @@ from home.search_ranking import RankedSQLiteSearchQueryCompiler
 from news.models import ArticlePage
 from tests.factories import locale, make_article, section
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the one-pass ranking is SQLite's"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

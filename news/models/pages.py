@@ -163,7 +163,13 @@ class ArticlePage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         # Listings order by (date, id) descending: the index walks them in order (see querysets.LISTING_ORDER).
-        indexes = [models.Index(fields=["date", "page_ptr"], name="article_listing_order")]
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="article_listing_order"),
+            # The recommended sidebar walks the few recommended items in order instead of every article.
+            models.Index(
+                fields=["-date", "-page_ptr"], condition=models.Q(recommended=True), name="article_recommended_order"
+            ),
+        ]
 
     def clean(self):
         super().clean()

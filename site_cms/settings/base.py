@@ -403,6 +403,8 @@ SCHEDULER_JOBS = {
     "purge_personal_data": (24 * 3600, ["purge_personal_data"]),
     # Registrations not confirmed by e-mail in time (REGISTRATION_EMAIL_CONFIRMATION) give their places back.
     "expire_unconfirmed_registrations": (300, ["expire_unconfirmed_registrations"]),
+    # The query planner's statistics: SQLite keeps none by itself (see home/management/commands).
+    "analyze_database": (24 * 3600, ["analyze_database"]),
 }
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
 
