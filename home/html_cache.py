@@ -17,7 +17,9 @@ is not `no-store`/`private`, and did not use a CSRF token (a page with a form). 
 import gzip
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import wraps
 
@@ -115,6 +117,22 @@ def _policy_of(request, response) -> tuple[list[str], float | None] | None:
     return names, expires_at.timestamp() if expires_at else None
 
 
+# This worker's memory of each cached URL's dependency names (see HtmlCacheMiddleware.current_entry), bounded.
+_dependency_names: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+REMEMBERED_URLS = 5000
+
+
+_dependency_names_lock = threading.Lock()
+
+
+def remember_dependencies(key: str, tokens: dict[str, str]) -> None:
+    with _dependency_names_lock:
+        _dependency_names[key] = tuple(tokens)
+        _dependency_names.move_to_end(key)
+        while len(_dependency_names) > REMEMBERED_URLS:
+            _dependency_names.popitem(last=False)
+
+
 class HtmlCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -124,8 +142,8 @@ class HtmlCacheMiddleware:
         if key is None:
             return self.get_response(request)
         try:
-            entry = cache.get(key)
-            if entry and entry["expires"] > time.time() and invalidation.tokens_still_current(entry["dependencies"]):
+            entry = self.current_entry(key)
+            if entry is not None:
                 return self.from_entry(request, entry)
         except Exception:
             # The cache is a help, never a requirement: a failed read is a miss.
@@ -134,6 +152,26 @@ class HtmlCacheMiddleware:
         response["X-Cache"] = "miss"
         self.store(key, request, response)
         return response
+
+    @staticmethod
+    def current_entry(key: str) -> dict | None:
+        """
+        The entry if it is still current. A URL's dependency names rarely change, so this worker remembers them:
+        the entry and its dependencies' tokens then come in one round trip to the cache, not two.
+        """
+        names = _dependency_names.get(key)
+        token_keys = [invalidation.DEPENDENCY_KEY_PREFIX + name for name in names or ()]
+        found = cache.get_many([key, *token_keys])
+        entry = found.get(key)
+        if not entry or entry["expires"] <= time.time():
+            return None
+        stored = entry["dependencies"]
+        remember_dependencies(key, stored)
+        if names == tuple(stored):
+            current = all(found.get(invalidation.DEPENDENCY_KEY_PREFIX + name) == stored[name] for name in names)
+        else:
+            current = invalidation.tokens_still_current(stored)
+        return entry if current else None
 
     # -- what is cached --------------------------------------------------------------------------
     @staticmethod
@@ -184,6 +222,7 @@ class HtmlCacheMiddleware:
                 "dependencies": invalidation.dependency_tokens(names),
             }
             cache.set(key, entry, int(expires - now) + 1)
+            remember_dependencies(key, entry["dependencies"])
         except Exception:
             logger.warning("HTML cache write failed", exc_info=True)
 
