@@ -28,6 +28,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from . import request_cache
+
 logger = logging.getLogger(__name__)
 
 DEPENDENCY_KEY_PREFIX = "dependency-token:"
@@ -109,6 +111,7 @@ def _run(action: Callable[..., None], change: dict) -> None:
 
 
 def _clear(keys: set[str], dependencies: set[str]) -> None:
+    request_cache.forget()
     try:
         if keys:
             cache.delete_many(list(keys))

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
-from . import invalidation
+from . import invalidation, request_cache
 from .menus import SiteNavigation
 from .visibility import public
 
@@ -126,13 +127,13 @@ def build_navigation(locale: Locale, request=None) -> dict:
 
 def navigation_for(language: str, request=None) -> dict:
     key = CACHE_KEY.format(language=language)
-    navigation = cache.get(key)
+    navigation = request_cache.get(key)
     if navigation is None:
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None:
             return EMPTY_NAVIGATION
         navigation = build_navigation(locale, request)
-        cache.set(key, navigation, CACHE_SECONDS)
+        request_cache.store(key, navigation, CACHE_SECONDS)
     return navigation
 
 
@@ -142,8 +143,10 @@ def navigation_cache_keys(**change) -> list[str]:
 
 def clear_navigation_cache() -> None:
     cache.delete_many(navigation_cache_keys())
+    request_cache.forget()
 
 
+request_cache.prefetch(lambda request: [CACHE_KEY.format(language=get_language())])
 # The menus show page titles and URLs, section categories, and only public pages of each language.
 for _topic in ("page", "menu", "category", "view-restriction", "site", "locale"):
     invalidation.register(_topic, keys=navigation_cache_keys)

@@ -10,7 +10,6 @@ handles what is left of the path (the member directory's detail URLs), so routab
 The result is handed to Wagtail's `serve` view, which keeps its hooks and privacy checks.
 """
 
-from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -18,7 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from . import invalidation
+from . import invalidation, request_cache
 
 SITES_KEY = "routing:sites"
 LOCALES_KEY = "routing:locales"
@@ -31,11 +30,11 @@ def site_for_request(request) -> Site | None:
     """Wagtail's `Site.find_for_request`, answered from the shared cache (and kept on the request)."""
     if not hasattr(request, "_wagtail_site"):
         host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
-        sites = cache.get(SITES_KEY) or {}
+        sites = request_cache.get(SITES_KEY) or {}
         if host not in sites:
             sites = dict(list(sites.items())[-MAX_CACHED_HOSTS + 1 :])
             sites[host] = Site._find_for_request(request)
-            cache.set(SITES_KEY, sites, CACHE_SECONDS)
+            request_cache.store(SITES_KEY, sites, CACHE_SECONDS)
         request._wagtail_site = sites[host]
     return request._wagtail_site
 
@@ -58,10 +57,10 @@ class CachedSiteMiddleware:
 
 def cached_locales() -> dict[str, Locale]:
     """Every Locale by language code, from the shared cache."""
-    locales = cache.get(LOCALES_KEY)
+    locales = request_cache.get(LOCALES_KEY)
     if locales is None:
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        cache.set(LOCALES_KEY, locales, CACHE_SECONDS)
+        request_cache.store(LOCALES_KEY, locales, CACHE_SECONDS)
     return locales
 
 
@@ -70,9 +69,16 @@ def locale_for(language_code: str) -> Locale | None:
     return cached_locales().get(language_code)
 
 
-def home_url_path(site: Site, language_code: str) -> str | None:
+def site_root_paths(request) -> list:
+    """Wagtail's site root paths, read once per request (kept where Wagtail's own `get_url` looks for them)."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
+
+
+def home_url_path(request, site: Site, language_code: str) -> str | None:
     """The url_path of the site's home page in this language (else the site's own root)."""
-    root_paths = [srp for srp in Site.get_site_root_paths() if srp.site_id == site.id]
+    root_paths = [srp for srp in site_root_paths(request) if srp.site_id == site.id]
     for srp in root_paths:
         if srp.language_code == language_code:
             return srp.root_path
@@ -83,7 +89,7 @@ def find_route(request, path: str):
     """(page, args, kwargs) for `path` under the active language's home page, or None (not found)."""
     site = site_for_request(request)
     locale = locale_for(get_language())
-    root = home_url_path(site, locale.language_code) if site and locale else None
+    root = home_url_path(request, site, locale.language_code) if site and locale else None
     if root is None:
         return None
     components = [component for component in path.split("/") if component]
@@ -110,5 +116,6 @@ def serve(request, path: str):
     return wagtail_serve(request, path)
 
 
+request_cache.prefetch([SITES_KEY, LOCALES_KEY])
 invalidation.register("site", keys=[SITES_KEY])
 invalidation.register("locale", keys=[LOCALES_KEY])

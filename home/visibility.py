@@ -6,13 +6,12 @@ they are called (six times for one home page). The paths of restricted pages are
 kept in the shared cache and cleared through `home.invalidation` when a restriction or the page tree changes.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from . import invalidation
+from . import invalidation, request_cache
 
 RESTRICTED_PATHS_KEY = "visibility:restricted-paths"
 CACHE_SECONDS = 60 * 60
@@ -20,10 +19,10 @@ CACHE_SECONDS = 60 * 60
 
 def restricted_paths() -> tuple[str, ...]:
     """Tree paths of the pages that carry a view restriction (their descendants are restricted too)."""
-    paths = cache.get(RESTRICTED_PATHS_KEY)
+    paths = request_cache.get(RESTRICTED_PATHS_KEY)
     if paths is None:
         paths = tuple(sorted(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        cache.set(RESTRICTED_PATHS_KEY, paths, CACHE_SECONDS)
+        request_cache.store(RESTRICTED_PATHS_KEY, paths, CACHE_SECONDS)
     return paths
 
 
@@ -62,6 +61,7 @@ class CachedViewRestrictionsMixin:
         return super().get_view_restrictions()
 
 
+request_cache.prefetch([RESTRICTED_PATHS_KEY])
 invalidation.register("view-restriction", keys=[RESTRICTED_PATHS_KEY])
 # A moved page moves its restriction's subtree (paths change).
 invalidation.register("page", keys=[RESTRICTED_PATHS_KEY])

@@ -14,6 +14,7 @@ from home import invalidation
 from home.html_cache import HtmlCacheMiddleware
 from home.models import SiteSettings
 from news.models import EventPage
+from tests.cache_calls import CacheCalls
 from tests.factories import make_article, make_event, section
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("html_cache_on")]
@@ -188,26 +189,6 @@ def test_a_cdn_in_front_is_purged_of_the_pages_that_list_a_published_article(
     assert {"http://testserver/zh-hans/", "http://testserver/zh-hans/news/", "http://testserver/sitemap.xml"} <= set(
         purged
     )
-
-
-class CacheCalls:
-    """The calls made to the cache from outside it (a local-memory get_many calls its own get for each key)."""
-
-    def __init__(self):
-        self.names: list[str] = []
-        self.depth = 0
-
-    def wrap(self, name: str, method):
-        def call(*args, **kwargs):
-            if self.depth == 0:
-                self.names.append(name)
-            self.depth += 1
-            try:
-                return method(*args, **kwargs)
-            finally:
-                self.depth -= 1
-
-        return call
 
 
 def test_a_hit_reads_the_entry_and_its_dependencies_in_one_round_trip(client, monkeypatch):

@@ -9,13 +9,12 @@ shown on a page are fetched together (`prefetch_categories`). Listings are order
 
 import datetime
 
-from django.core.cache import cache
 from django.db.models import Min, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.models import PageManager
 
-from home import invalidation
+from home import invalidation, request_cache
 from home.visibility import PublicPageQuerySet
 
 from .categories import ArticleCategory
@@ -140,7 +139,7 @@ def next_event_change(queryset: ArticleQuerySet, locale_id: int) -> datetime.dat
 
     One aggregate query, kept in the shared cache until that moment or the next publish.
     """
-    changes = cache.get(NEXT_EVENT_CHANGE_KEY) or {}
+    changes = request_cache.get(NEXT_EVENT_CHANGE_KEY) or {}
     stored = changes.get(locale_id)
     now = timezone.now()
     if stored is None or stored <= now:
@@ -150,8 +149,9 @@ def next_event_change(queryset: ArticleQuerySet, locale_id: int) -> datetime.dat
         )
         stored = min([when for when in found.values() if when] + [next_midnight()])
         changes[locale_id] = stored
-        cache.set(NEXT_EVENT_CHANGE_KEY, changes, max(1, int((stored - now).total_seconds())))
+        request_cache.store(NEXT_EVENT_CHANGE_KEY, changes, max(1, int((stored - now).total_seconds())))
     return stored
 
 
+request_cache.prefetch([NEXT_EVENT_CHANGE_KEY])
 invalidation.register("page", keys=[NEXT_EVENT_CHANGE_KEY])
