@@ -96,6 +96,7 @@ def prepare(url: str, size: str, articles: int) -> None:
     manage(url, "load_site_content")
     if size == "bulk":
         manage(url, "populate_bulk", f"--articles={articles}", "--events=60", "--members=300")
+    manage(url, "analyze_database")  # the planner's statistics, as the scheduler's daily job keeps them
 
 
 # -- the server -------------------------------------------------------------------------------------------------
