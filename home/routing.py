@@ -64,6 +64,11 @@ def cached_locales() -> dict[str, Locale]:
     return locales
 
 
+def language_codes_by_locale_id() -> dict[int, str]:
+    """Locale id → language code, from the cached locales (no Locale row per page read)."""
+    return {locale.pk: code for code, locale in cached_locales().items()}
+
+
 def locale_for(language_code: str) -> Locale | None:
     """The Locale of a language code, from the shared cache."""
     return cached_locales().get(language_code)

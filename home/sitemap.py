@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
-from .routing import cached_locales
+from .routing import language_codes_by_locale_id
 from .translations import HREFLANG
 from .urls_util import absolute_url
 from .visibility import public
@@ -45,7 +45,7 @@ def page_entries(request, offset: int = 0, limit: int = SITEMAP_PAGE_SIZE) -> li
         .exclude(pk__in=[page.pk for page in pages])
         .only(*SITEMAP_FIELDS)
     )
-    languages = {locale.pk: code for code, locale in cached_locales().items()}
+    languages = language_codes_by_locale_id()
     by_key: dict = defaultdict(dict)
     for page in [*pages, *translations]:
         by_key[page.translation_key][languages[page.locale_id]] = page

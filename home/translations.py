@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
-from .routing import cached_locales
+from .routing import language_codes_by_locale_id
 from .urls_util import absolute_url
 from .visibility import public
 
@@ -42,7 +42,7 @@ def live_translations(page: Page) -> dict[str, Page]:
     """The live translations of `page`, itself included, by language code (one query)."""
     # Their URLs are all the switcher and the alternates need: the narrow rows, the codes from the cached locales.
     pages = public(Page.objects.live()).filter(translation_key=page.translation_key).only(*TRANSLATION_FIELDS)
-    languages = {locale.pk: code for code, locale in cached_locales().items()}
+    languages = language_codes_by_locale_id()
     return {languages[p.locale_id]: p for p in pages if p.locale_id in languages}
 
 

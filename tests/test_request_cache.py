@@ -45,3 +45,11 @@ def test_a_change_during_the_request_is_read_fresh():
 def test_without_a_request_reads_go_to_the_cache():
     request_cache.store(RESTRICTED_PATHS_KEY, ("0001",), 60)
     assert request_cache.get(RESTRICTED_PATHS_KEY) == ("0001",) == cache.get(RESTRICTED_PATHS_KEY)
+
+
+def test_a_request_that_reads_none_of_them_fetches_no_batch(client, monkeypatch):
+    calls = CacheCalls()
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, calls.wrap(name, getattr(cache, name)))
+    assert client.get("/healthz/live").status_code == 200
+    assert calls.names == []
