@@ -33,6 +33,7 @@ from tests.e2e.admin_ui import (
     success_message,
     translate_segment,
     upload_in_chooser,
+    wait_for_autosave,
 )
 from tests.e2e.fake_deepl import PHRASES
 from tests.e2e.files import tiny_pdf, tiny_png
@@ -95,6 +96,7 @@ def test_article_is_written_in_chinese_machine_translated_guarded_and_published(
 
     # Line 1: the first save works (no "slug required" on the hidden Promote tab) and makes a pinyin slug.
     # Wagtail 7.4 autosaves the new page while it is being filled: the click then updates that draft.
+    wait_for_autosave(page)
     page.get_by_role("button", name="Save draft").click()
     expect(success_message(page)).to_have_text(re.compile(rf"Page '{TITLE}' (created|has been updated)\."))
     expect(error_message(page)).to_have_count(0)
