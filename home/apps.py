@@ -9,9 +9,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Signal receivers and system checks are connected by importing their modules, once the models are
-        # loaded; the caches register what clears them with home.invalidation when imported: before any change.
-        from . import admin_titles, cdn, checks, html_cache, routing, signals, visibility  # noqa: F401
-        from .editorial import signals as editorial_signals
+        # loaded; the caches register what clears them with home.caching.invalidation when imported: before any change.
+        from home.caching import cdn, html_cache, routing, signals, visibility  # noqa: F401
+        from home.editorial import signals as editorial_signals
+        from home.security import checks  # noqa: F401
 
         editorial_signals.connect()
-        admin_titles.install()

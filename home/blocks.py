@@ -11,8 +11,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
-from .personal_data.blocks import RetentionPeriodsBlock
-from .site_facts import DataAccessBlock, DataRequestsBlock, HostingLocationBlock
+from home.personal_data.blocks import RetentionPeriodsBlock
+from home.site_facts import DataAccessBlock, DataRequestsBlock, HostingLocationBlock
 
 # "lang-zh" (home/editorial/wagtail_hooks.py) marks words that stay Chinese on the English site.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript", "lang-zh"]

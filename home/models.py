@@ -12,15 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from . import invalidation
-from .audit import RecordSetLogEntry  # noqa: F401 - a model in its own module, imported so Django finds it
-from .menus import SiteNavigation  # noqa: F401  (a model of this app, defined in its own module)
-from .navigation import Link, page_link
-from .page_base import IntroBodyPage
-from .personal_data.models import PersonalData  # noqa: F401 - the same
-from .routing import site_for_request
-from .structured_data import organisation
-from .visibility import public
+from home.caching import invalidation
+from home.caching.routing import site_for_request
+from home.caching.visibility import public
+from home.navigation.build import Link, page_link
+from home.navigation.menus import SiteNavigation  # noqa: F401  (a model of this app, defined in its own module)
+from home.page_base import IntroBodyPage
+from home.personal_data.audit import RecordSetLogEntry  # noqa: F401 - a model in its own module, imported so Django finds it
+from home.personal_data.models import PersonalData  # noqa: F401 - the same
+from home.phones import PhoneField
+from home.structured_data import organisation
 
 
 class HomePage(IntroBodyPage):
@@ -109,7 +110,9 @@ class SiteSettings(BaseSiteSetting):
     """
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = PhoneField(
+        _("phone"), max_length=40, blank=True, help_text=_("As you would dial it in China, e.g. 028-8693-5965.")
+    )
     email = models.EmailField(_("public e-mail"), blank=True)
     secretariat_email = models.EmailField(
         _("secretariat e-mail"), blank=True, help_text=_("Receives notifications of applications and registrations.")
@@ -187,7 +190,7 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """For the public pages: from the shared cache (cleared on save through `home.invalidation`)."""
+        """For the public pages: from the shared cache (cleared on save through `home.caching.invalidation`)."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
             site = site_for_request(request)

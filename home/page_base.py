@@ -8,12 +8,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
-from .editorial.pages import EditorialPageMixin
-from .page_fields import SYNCHRONISED_SLUG
-from .search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
-from .structured_data import StructuredDataMixin
-from .visibility import CachedViewRestrictionsMixin, PublicPageManager
+from home.blocks import BodyBlock
+from home.caching.visibility import CachedViewRestrictionsMixin, PublicPageManager
+from home.editorial.pages import EditorialPageMixin
+from home.page_fields import SYNCHRONISED_SLUG
+from home.search.index import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
+from home.structured_data import StructuredDataMixin
 
 
 class IntroBodyPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):

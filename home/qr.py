@@ -10,8 +10,8 @@ from wagtail.models import Page
 
 import segno
 
-from .urls_util import absolute_url
-from .visibility import public
+from home.absolute_urls import absolute_url
+from home.caching.visibility import public
 
 
 @require_GET

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
-from .routing import language_codes_by_locale_id
-from .translations import HREFLANG
-from .urls_util import absolute_url
-from .visibility import public
+from home.absolute_urls import absolute_url
+from home.caching.routing import language_codes_by_locale_id
+from home.caching.visibility import public
+from home.navigation.alternates import HREFLANG
 
 # Each paged sitemap is built cold in a few tens of milliseconds (every entry resolves its translations' URLs).
 SITEMAP_PAGE_SIZE = 250

@@ -12,7 +12,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .urls_util import absolute_url
+from home.absolute_urls import absolute_url
 
 DEFAULT_IMAGE = "img/og-default.png"
 SHARE_RENDITION = "fill-1200x630|format-jpeg"

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import SiteSettings
+from home.models import SiteSettings
 
 
 @register(SiteSettings)

@@ -4,7 +4,7 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_headers
 
-from .language import preferred_language
+from home.language import preferred_language
 
 
 @never_cache

@@ -4,28 +4,26 @@ app's pages), the editorial admin, the editable menus and footer, the sign-in lo
 audit log's actions and the personal-data screen.
 """
 
-from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import dashboard
-from .audit import register_audit_actions
-from .content.navigation import NavigationContentLoader
-from .content.site import SiteContentLoader
-from .editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
-from .lockouts_admin import LockoutViewSet
-from .menus_admin import SiteNavigationViewSet
-from .personal_data import views as personal_data_views
-from .personal_data.form_submissions import FormSubmissionSource
-from .personal_data.login_records import LoginRecordSource
-from .personal_data.models import MANAGE_PERMISSION
-from .personal_data.retention import PURGE_ACTION
-from .site_facts import PERSONAL_DATA_HOOK, PersonalData
+from home.content.navigation import NavigationContentLoader
+from home.content.site import SiteContentLoader
+from home.editorial import dashboard
+from home.editorial import wagtail_hooks as editorial_hooks  # noqa: F401  (registers the editorial admin)
+from home.navigation.viewsets import SiteNavigationViewSet
+from home.personal_data import views as personal_data_views
+from home.personal_data.audit import register_audit_actions
+from home.personal_data.form_submissions import FormSubmissionSource
+from home.personal_data.login_records import LoginRecordSource
+from home.personal_data.models import MANAGE_PERMISSION
+from home.personal_data.retention import PURGE_ACTION
+from home.security.lockouts import LockoutViewSet
+from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 
 @hooks.register("register_site_content_loader", order=0)
@@ -44,12 +42,6 @@ def register_lockout_viewset():
 
 
 register_snippet(SiteNavigationViewSet)
-
-
-@hooks.register("insert_global_admin_js")
-def translation_editor_strings():
-    """wagtail-localize's editor writes a few texts past the catalogue: see the script."""
-    return format_html('<script src="{}" defer></script>', static("js/admin-translation-editor.js"))
 
 
 @hooks.register("construct_homepage_panels")

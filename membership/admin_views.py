@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail.log_actions import log
 
-from home.audit import log_export
-from home.csv_export import csv_response
+from home.personal_data.audit import log_export
+from home.personal_data.csv_export import csv_response
+from home.personal_data.xlsx_export import xlsx_response
 from home.validators import multi_line_text
-from home.xlsx_export import xlsx_response
 
 from . import pipeline
 from .duplicates import possible_duplicates

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.ui.components import Component
 
-from home.charts import bar_chart
+from home.editorial.charts import bar_chart
 
 from .admin_views import REVIEW_PERMISSION
 from .models import MembershipApplication

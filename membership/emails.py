@@ -9,8 +9,8 @@ from django.utils import translation
 
 from wagtail.models import Site
 
+from home.absolute_urls import absolute_url
 from home.models import SiteSettings
-from home.urls_util import absolute_url
 
 from .models.applications import MembershipApplication
 from .status_links import status_url

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.form_choices import PLEASE_SELECT, with_placeholder
-from home.spam import SpamProtectedForm
-from home.uploads import check_document
-from home.validators import multi_line_text, normalise_phone, single_line_text
+from home.phones import normalise_mobile
+from home.security.spam import SpamProtectedForm
+from home.validators import multi_line_text, single_line_text
+from membership.uploads import check_document
 
 from .models.applications import MembershipApplication
 from .models.reference import Industry, MemberGrade
@@ -25,7 +26,7 @@ def line(label, max_length, required=True, **kwargs):
 
 
 class DocumentField(forms.FileField):
-    """A PDF/JPEG/PNG up to 10 MB, checked by content; cleans to a safe copy (home.uploads.CheckedFile)."""
+    """A PDF/JPEG/PNG up to 10 MB, checked by content; cleans to a safe copy (membership.uploads.CheckedFile)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
@@ -93,7 +94,7 @@ class MembershipApplicationForm(SpamProtectedForm):
             del self.fields["requested_grade"]
 
     def clean_contact_phone(self) -> str:
-        return normalise_phone(self.cleaned_data["contact_phone"])
+        return normalise_mobile(self.cleaned_data["contact_phone"])
 
     def clean_contact_email(self) -> str:
         email = self.cleaned_data["contact_email"]

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.audit import relabel_log_entries
+from home.personal_data.audit import relabel_log_entries
 from home.personal_data.registry import (
     ErasureOutcome,
     Identity,

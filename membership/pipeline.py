@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from home.uploads import CheckedFile
+from membership.uploads import CheckedFile
 
 from .models.applications import ApplicationEvent, MembershipApplication
 from .models.reference import MemberUnit

@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 
 from wagtail.search.backends import get_search_backend
 
-from home.search_excerpts import SearchResult
+from home.search.excerpts import SearchResult
 
 from .models import MemberDirectoryPage, MemberUnit
 

@@ -1,6 +1,6 @@
 """Member units, industries and grades show in the directory, its filters, search and the sitemap."""
 
-from home import html_cache, invalidation
+from home.caching import html_cache, invalidation
 
 from .models import Industry, MemberGrade, MemberUnit
 from .models.pages import MEMBERS_DEPENDENCY

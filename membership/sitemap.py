@@ -1,6 +1,6 @@
 """The member directory's detail pages, as sitemap entries in every language with a directory page."""
 
-from home.urls_util import absolute_url
+from home.absolute_urls import absolute_url
 
 from .models import MemberDirectoryPage, MemberUnit
 

@@ -15,13 +15,13 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.admin_badges import with_count
+from home.editorial.badges import with_count
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
-from . import admin_views, dashboard
+from . import admin_views, dashboard, views
 from .bulk_content import build_members
 from .content import MembershipContentLoader
-from .models import Industry, MemberGrade, MembershipApplication, MemberUnit
+from .models import Industry, MemberGrade, MembershipApplication, MembershipPage, MemberUnit
 from .personal_data import ApplicationSource
 
 
@@ -131,6 +131,15 @@ class MembershipViewSetGroup(ModelViewSetGroup):
     menu_order = 240
     items = (ApplicationViewSet("membership_application"), MemberUnitViewSet("membership_memberunit"),
              IndustryViewSet("membership_industry"), MemberGradeViewSet("membership_membergrade"))  # fmt: skip
+
+
+# After Wagtail's own before_serve_page hooks (its view restrictions).
+@hooks.register("before_serve_page", order=100)
+def serve_join_page(page, request, serve_args, serve_kwargs):
+    """The Join page's form and posted applications are handled by membership.views, above the models."""
+    if isinstance(page, MembershipPage):
+        return views.serve_membership_page(page, request, serve_args, serve_kwargs)
+    return None
 
 
 @hooks.register("register_admin_viewset")

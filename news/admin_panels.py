@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from .seats import seat_summaries
-
 
 class SeatSummaryPanel(Panel):
     """Read-only: the seats of the Chinese source event (the English page shares them)."""
@@ -24,6 +22,6 @@ class SeatSummaryPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             source = self.instance.source_event()
-            context["summary"] = seat_summaries([source])[0]
+            context["summary"] = self.instance.seat_summary()
             context["registrations_url"] = reverse("news_registration:index") + f"?event={source.pk}"
             return context

@@ -10,13 +10,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.audit import log_export
-from home.csv_export import csv_response
-from home.xlsx_export import xlsx_response
+from home.personal_data.audit import log_export
+from home.personal_data.csv_export import csv_response
+from home.personal_data.xlsx_export import xlsx_response
 
 from .emails import send_registration_email
 from .models import Registration
-from .registration import cancel, promote
+from .registration_service import cancel, promote
 
 ACTIONS = {
     "check_in": gettext_lazy("Mark as checked in"),

@@ -5,11 +5,10 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.ui.components import Component
 
-from home.charts import bar_chart
+from home.editorial.charts import bar_chart
 
 from .event_lists import recent_registration_events, upcoming_events_q, upcoming_registration_events
 from .models import Registration
-from .seats import seat_summaries
 
 VIEW_PERMISSION = "news.view_registration"
 
@@ -26,7 +25,7 @@ class UpcomingEventsPanel(Component):
     order = 110
 
     def get_context_data(self, parent_context):
-        summaries = seat_summaries(upcoming_registration_events())
+        summaries = Registration.objects.seat_summaries(upcoming_registration_events())
         for summary in summaries:
             summary.registrations_url = registrations_url(summary.event.pk)
         return {"summaries": summaries, "index_url": reverse("news_registration:index")}
@@ -40,7 +39,7 @@ class RegistrationsChartPanel(Component):
     order = 130
 
     def get_context_data(self, parent_context):
-        summaries = seat_summaries(recent_registration_events())
+        summaries = Registration.objects.seat_summaries(recent_registration_events())
         chart = bar_chart(
             _("Seats taken per event (last 12 months and upcoming)"),
             [(summary.event.title, summary.taken) for summary in summaries],

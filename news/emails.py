@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from home.urls_util import absolute_url
+from home.absolute_urls import absolute_url
 from news.models.registrations import Registration
 
 from .ics import event_calendar

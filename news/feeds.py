@@ -9,9 +9,9 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home import html_cache
-from home.routing import locale_for
-from home.urls_util import absolute_url
+from home.absolute_urls import absolute_url
+from home.caching import html_cache
+from home.caching.routing import locale_for
 
 from .models import ArticlePage, Category, SectionPage
 

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.form_choices import with_placeholder
-from home.spam import SpamProtectedForm
-from home.validators import multi_line_text, normalise_phone, single_line_text
+from home.phones import normalise_mobile
+from home.security.spam import SpamProtectedForm
+from home.validators import multi_line_text, single_line_text
 
 from .choices import AttendanceMode, EventFormat
 
@@ -52,7 +53,7 @@ class RegistrationForm(SpamProtectedForm):
             del self.fields["attendees"]
 
     def clean_phone(self) -> str:
-        return normalise_phone(self.cleaned_data["phone"])
+        return normalise_mobile(self.cleaned_data["phone"])
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]

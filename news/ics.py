@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 
-from home.urls_util import absolute_url
+from home.absolute_urls import absolute_url
 
 PRODID = "-//Chengdu Association of Trade in Services//cdats.org.cn//EN"
 

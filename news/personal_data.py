@@ -11,12 +11,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.audit import relabel_log_entries
+from home.personal_data.audit import relabel_log_entries
 from home.personal_data.registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
 from home.personal_data.retention import RetentionRule
 
 from .models import Registration
-from .registration import after_commit, free_seats
+from .registration_service import after_commit, free_seats
 from .tasks import registration_email
 
 ERASED_PREFIX = "erased:"  # email_normalised of an anonymised row: unique per row, matches no address

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from news.models.registrations import Registration
 
-_LINK_SALT = "news.registration.link"
+_LINK_SALT = "news.registration_service.link"
 
 
 def _link_signer() -> signing.Signer:

@@ -1,6 +1,6 @@
 """Categories show in listings (tags, filters) and in the main menu's drop-downs: announce their changes."""
 
-from home import invalidation
+from home.caching import invalidation
 
 from .models import Category, SectionCategory
 

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from home.background import BACKEND, EMAIL_QUEUE, retry_later
+from home.operations.background import BACKEND, EMAIL_QUEUE, retry_later
 
 from .emails import send_registration_email
 

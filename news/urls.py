@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from home import html_cache
+from home.caching import html_cache
 
 from . import registration_views
 from .feeds import SectionFeed

@@ -19,17 +19,16 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.admin_badges import with_count
+from home.editorial.badges import with_count
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
-from . import admin_views, dashboard
+from . import admin_views, dashboard, registration_views
 from .bulk_actions import CheckInBulkAction
 from .bulk_content import BulkNewsBuilder
 from .content import NewsContentLoader
 from .event_lists import source_events
-from .models import Category, Registration
+from .models import Category, EventPage, Registration
 from .personal_data import RegistrationSource
-from .seats import seat_summaries
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -110,7 +109,7 @@ class RegistrationIndexView(IndexView):
         context = super().get_context_data(**kwargs)
         event_id = self.request.GET.get("event", "")
         event = source_events().filter(pk=int(event_id)).first() if event_id.isdigit() else None
-        context["seat_summary"] = seat_summaries([event])[0] if event is not None else None
+        context["seat_summary"] = Registration.objects.seat_summaries([event])[0] if event is not None else None
         return context
 
 
@@ -163,6 +162,16 @@ class RegistrationViewSet(ModelViewSet):
 
 
 registration_viewset = RegistrationViewSet("news_registration")
+
+
+# After Wagtail's own before_serve_page hooks (its view restrictions): a private event takes no registration
+# from a visitor who may not see it.
+@hooks.register("before_serve_page", order=100)
+def take_posted_registration(page, request, serve_args, serve_kwargs):
+    """A registration posted to an event page goes to the registration service, not to the page model."""
+    if request.method == "POST" and isinstance(page, EventPage):
+        return registration_views.submit_registration(page, request, serve_args, serve_kwargs)
+    return None
 
 
 @hooks.register("register_admin_viewset")

@@ -8,13 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import health, qr, routing, sitemap
+from home import qr, sitemap
 from home import views as home_views
+from home.caching import routing
+from home.operations import health
 
 from . import views
 
-handler400 = "home.error_pages.bad_request"
-handler500 = "home.error_pages.server_error"
+handler400 = "home.operations.error_pages.bad_request"
+handler500 = "home.operations.error_pages.server_error"
 
 # Outside the language prefix: the admin, documents, the language redirect at `/`.
 urlpatterns = [

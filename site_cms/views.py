@@ -16,13 +16,13 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
-from home import html_cache
-from home.chinese import segment_query
-from home.routing import locale_for
-from home.search_excerpts import SearchResult, normalise_query
+from home.absolute_urls import absolute_url
+from home.caching import html_cache
+from home.caching.routing import locale_for
+from home.caching.visibility import public
+from home.search.chinese import segment_query
+from home.search.excerpts import SearchResult, normalise_query
 from home.sitemap import SITEMAP_PAGE_SIZE, page_count, page_entries, render_sitemap, render_sitemap_index
-from home.urls_util import absolute_url
-from home.visibility import public
 from membership.search import MemberHits
 from membership.sitemap import member_count, member_entries
 

@@ -2,8 +2,8 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from home.audit import log_export
-from home.csv_export import safe_cell
+from home.personal_data.audit import log_export
+from home.personal_data.csv_export import safe_cell
 
 
 class SurveySubmissionsListView(SubmissionsListView):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from home.spam import SpamProtectedForm
+from home.security.spam import SpamProtectedForm
 
 # Our own fields beside the editor's: never stored among the answers.
 CONSENT_FIELD = "consent"

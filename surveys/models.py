@@ -25,7 +25,7 @@ from modelcluster.fields import ParentalKey
 
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
-from home.spam import SCREENING_STATUS, Screening
+from home.security.spam import SCREENING_STATUS, Screening
 
 from .admin_views import SurveySubmissionsListView
 from .forms import SurveyFormBuilder

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from home.privacy import privacy_policy
-from home.spam import Screening, screen_submission, within_ip_rate_limit
+from home.security.spam import Screening, screen_submission, within_ip_rate_limit
 
 from .forms import TOKEN_FIELD, SurveyForm
 

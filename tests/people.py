@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 import pikepdf
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from membership.models import MembershipApplication
 from news.models import Registration
 from tests.test_membership import application_data, pdf
@@ -31,7 +31,7 @@ def register(client, event, email: str, **fields) -> Registration:
         "email": email,
         "consent": "on",
         "submission_token": (token := str(uuid.uuid4())),
-        "form_rendered_at": sign_render_time(time.time() - 30, token),  # bound to the token (home.spam)
+        "form_rendered_at": sign_render_time(time.time() - 30, token),  # bound to the token (home.security.spam)
         **fields,
     }
     response = client.post(event.url, data)

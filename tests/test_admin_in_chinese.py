@@ -18,7 +18,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from home.menus import SiteNavigation
+from home.navigation.menus import SiteNavigation
 from membership.models import MembershipApplication, MembershipPage
 from news.models import ArticlePage, Registration
 from tests.factories import make_event

@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 from axes.models import AccessAttempt
 
-from home import spam
+from home.security import spam
 
 pytestmark = pytest.mark.django_db
 

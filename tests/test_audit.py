@@ -8,7 +8,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from home.audit import RecordSetLogEntry, log_export
+from home.personal_data.audit import RecordSetLogEntry, log_export
 from membership.models import MembershipApplication
 from news.models import Registration
 from tests.factories import make_event
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def emails_after_commit_run_at_once(monkeypatch):
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
     monkeypatch.setattr("membership.pipeline.after_commit", lambda callback: callback())
 
 

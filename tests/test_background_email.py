@@ -13,9 +13,9 @@ from django.utils import timezone
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from home.background import MAX_ATTEMPTS, GaveUp
+from home.operations.background import MAX_ATTEMPTS, GaveUp
 from news.models import Registration
-from news.registration import Applicant, register
+from news.registration_service import Applicant, register
 from news.tasks import registration_email
 from tests.factories import make_event
 

@@ -12,10 +12,11 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from home.charts import bar_chart
+from home.editorial.charts import bar_chart
+from home.editorial.translation_status import DRAFT, MISSING, OUT_OF_DATE, translation_status
 from membership.dashboard import applications_per_month, month_starts
 from membership.models import MembershipApplication
-from tests.factories import make_article, make_event, section
+from tests.factories import make_article, make_event, section, translate_to_english
 from tests.test_membership import application_data
 from tests.test_registration_admin import register
 
@@ -123,3 +124,23 @@ def test_twelve_months_end_with_this_one():
     months = month_starts(datetime.date(2026, 3, 15))
     assert len(months) == 12 and months[0] == datetime.date(2025, 4, 1) and months[-1] == datetime.date(2026, 3, 1)
     assert [n for _month, n in applications_per_month()] == [0] * 12
+
+
+def panel_counts(html: str) -> dict[str, int]:
+    """The panel's count per state, read from its links to the report (`?state=…`)."""
+    found = re.findall(r'href="/admin/editorial/translations/\?state=(\w+)">[^<]+</a>: <strong>(\d+)</strong>', html)
+    return {state: int(count) for state, count in found}
+
+
+def test_the_translations_panel_and_the_report_agree(admin_client):
+    """One computation: the dashboard shows the report's counts, out-of-date pages included."""
+    article = make_article(section("news"), title="发布后又修改的文章")
+    translate_to_english(article)
+    article.save_revision().publish()  # the Chinese page changes after its translation went live
+    make_article(section("news"), title="尚未翻译的另一篇文章")
+    _rows, counts, _locales = translation_status()
+    shown = panel_counts(panel(admin_client.get("/admin/").content.decode(), "translation-status"))
+    assert shown == {state: counts[state] for state in (MISSING, OUT_OF_DATE, DRAFT)}
+    assert shown[OUT_OF_DATE] >= 1 and shown[MISSING] >= 1
+    report = admin_client.get("/admin/editorial/translations/", {"state": OUT_OF_DATE}).content.decode()
+    assert "发布后又修改的文章" in report

@@ -70,7 +70,7 @@ def test_nul_characters_are_dropped_from_the_query_string():
 def test_an_address_that_is_not_an_ip_never_reaches_the_lockout_table(meta, expected, settings):
     from django.test import RequestFactory
 
-    from home.spam import client_ip_or_none
+    from home.security.spam import client_ip_or_none
 
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip_or_none(RequestFactory().get("/", **meta)) == expected

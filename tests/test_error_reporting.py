@@ -3,6 +3,7 @@
 import io
 import json
 import logging
+import logging.config
 import os
 import subprocess
 import sys
@@ -19,9 +20,8 @@ import pytest
 import sentry_sdk
 from sentry_sdk.transport import Transport
 
-from home import error_reporting
-from home.log_format import JsonFormatter, OneLineFormatter
-from home.redaction import redact
+from home.operations import error_reporting
+from home.operations.log import JsonFormatter, OneLineFormatter, RedactPersonalData, logging_config, redact
 
 EMAIL = "wang.fang@example.cn"
 PHONE = "139 1234 5678"
@@ -131,7 +131,10 @@ def test_scrub_event_keeps_only_the_user_id():
 
 
 def _record(message, *args, exc_info=None) -> logging.LogRecord:
-    return logging.LogRecord("news.emails", logging.ERROR, __file__, 1, message, args, exc_info)
+    """A record as a handler of settings.LOGGING formats it: after the masking filter every handler carries."""
+    record = logging.LogRecord("news.emails", logging.ERROR, __file__, 1, message, args, exc_info)
+    assert RedactPersonalData().filter(record)
+    return record
 
 
 def test_logs_are_one_line_per_event_plain_or_json():
@@ -153,3 +156,29 @@ def test_log_format_setting_picks_the_json_formatter():
     env = {**os.environ, "LOG_FORMAT": "json"}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert result.stdout == "json\n"
+
+
+def test_every_handler_masks_personal_data(settings):
+    handlers = settings.LOGGING["handlers"]
+    assert handlers and all("redact" in handler.get("filters", []) for handler in handlers.values())
+
+
+def test_the_one_line_noise_handler_masks_personal_data_and_drops_the_traceback(settings):
+    """A request for a host we do not serve is logged without its traceback, and masked like everything else."""
+    stream = io.StringIO()
+    config = logging_config("line", level="INFO", wagtail_level="WARNING")
+    config["handlers"]["noise"]["stream"] = stream
+    config["root"] = {"handlers": [], "level": "INFO"}
+    logging.config.dictConfig(config)
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            logging.getLogger("django.security.DisallowedHost").error(
+                "Invalid host %s from %s", "x.example", EMAIL, exc_info=True
+            )
+    finally:
+        logging.config.dictConfig(settings.LOGGING)
+    written = stream.getvalue()
+    assert "[email]" in written and EMAIL not in written
+    assert "RuntimeError" not in written and written.count("\n") == 1

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 import pytest
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from news.models import Registration
 from tests.factories import make_event, translate_to_english
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def emails_after_commit_run_at_once(monkeypatch):
     # Each test runs inside one transaction that never commits: run the after-commit work at once.
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
 
 
 def form_data(**overrides) -> dict:
@@ -36,7 +36,7 @@ def form_data(**overrides) -> dict:
         "fax_number": "",
     }
     data.update(overrides)
-    # The signed timestamp is bound to the submission token (home.spam).
+    # The signed timestamp is bound to the submission token (home.security.spam).
     data.setdefault("form_rendered_at", sign_render_time(time.time() - 30, data["submission_token"]))
     return {key: value for key, value in data.items() if value is not None}
 
@@ -84,7 +84,7 @@ def test_chinese_registrant_gets_chinese_email(client):
     event = make_event()
     client.post(event.url, form_data(name="张三", organisation="成都某公司", phone="138 0013 8000"))
     registration = Registration.objects.get()
-    assert registration.phone == "13800138000"
+    assert registration.phone == "+8613800138000"  # stored in E.164 (home.phones)
     assert "报名成功" in mail.outbox[0].subject
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 UNREACHABLE_REDIS = {
     "default": {
-        "BACKEND": "home.cache_backend.FaultTolerantRedisCache",
+        "BACKEND": "home.caching.backend.FaultTolerantRedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     },
@@ -28,7 +28,7 @@ UNREACHABLE_REDIS = {
 
 @pytest.fixture(autouse=True)
 def emails_at_once(monkeypatch):
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
 
 
 @override_settings(CACHES=UNREACHABLE_REDIS, RATE_LIMIT_CACHE="limits", HTML_CACHE_SECONDS=300)

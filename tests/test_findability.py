@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from home.chinese import segment_for_index, segment_query
-from home.search_excerpts import normalise_query
+from home.search.chinese import segment_for_index, segment_query
+from home.search.excerpts import normalise_query
 from home.sitemap import page_count, page_entries
 from membership.models import Industry, MemberUnit
 from news.content import NEWS_ITEMS
@@ -272,7 +272,7 @@ def test_404_offers_search(client):
 def test_500_page_in_the_visitors_language_without_the_database(path, text, django_assert_num_queries, monkeypatch):
     from django.test import RequestFactory
 
-    from home.error_pages import server_error
+    from home.operations.error_pages import server_error
 
     request = RequestFactory().get(path)
     with django_assert_num_queries(0):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.audit import RecordSetLogEntry
+from home.personal_data.audit import RecordSetLogEntry
 from surveys.models import SurveySubmission
 from tests.people import new_email, tables_mentioning
 from tests.test_form_pages import answers, survey  # noqa: F401 - `survey` is a fixture

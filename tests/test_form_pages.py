@@ -12,7 +12,7 @@ from wagtail.models import Page
 import pytest
 from openpyxl import load_workbook
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from surveys.models import FormPage, SurveyFormField, SurveySubmission
 from tests.factories import locale, translate_to_english
 
@@ -54,7 +54,7 @@ def answers(page: FormPage, **values) -> dict:
         **data,
         "consent": "on",
         "submission_token": (token := str(uuid.uuid4())),
-        # The signed render time is bound to the form's submission token (home.spam).
+        # The signed render time is bound to the form's submission token (home.security.spam).
         "form_rendered_at": sign_render_time(time.time() - 30, token=token),
     }
 

@@ -27,11 +27,11 @@ def test_healthz_says_database_when_the_database_is_unreachable(client, monkeypa
 
 
 def test_healthz_names_the_cache_and_the_storage(client, monkeypatch):
-    monkeypatch.setattr("home.health.cache.get", lambda key: None)  # a cache that forgets what it was given
+    monkeypatch.setattr("home.operations.health.cache.get", lambda key: None)  # a cache that forgets what it was given
     assert client.get("/healthz").content == b"cache"
     monkeypatch.undo()
 
-    monkeypatch.setattr("home.health.os.access", lambda path, mode: False)  # a media folder we cannot write
+    monkeypatch.setattr("home.operations.health.os.access", lambda path, mode: False)  # a media folder we cannot write
     response = client.get("/healthz")
     assert response.status_code == 503 and response.content == b"storage"
 

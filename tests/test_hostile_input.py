@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 
 import pytest
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from home.validators import strip_invisible
 from membership.models import MembershipApplication
 from news.models import Registration
@@ -31,7 +31,7 @@ def unlimited(settings, monkeypatch):
     settings.RATE_LIMIT_PER_IP = (1_000_000, 3600)
     settings.RATE_LIMIT_PER_EMAIL = (1_000_000, 3600)
     settings.REGISTRATION_LIMIT_PER_IP_AND_EVENT = (1_000_000, 86400)
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: None)
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: None)
     monkeypatch.setattr("membership.pipeline.after_commit", lambda callback: None)
 
 

@@ -1,6 +1,8 @@
 """
-The layers run one way: home is the base; news and membership build on it and never on each other;
-site_cms gathers them all and no app imports it. Checked on the source, as a newcomer would read it.
+The layers run one way: home is the base; news and membership build on it and never on each other; patches
+(vendor patches) sits on home; site_cms gathers them all and no app imports it. Inside the base, the packages by
+concern keep their "nevers", and no module of the project takes part in an import cycle. Checked on the source,
+as a newcomer would read it.
 """
 
 import ast
@@ -10,14 +12,35 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("home", "news", "membership", "surveys", "site_cms")
+PACKAGES = ("home", "news", "membership", "surveys", "patches", "site_cms")
 # Which of our packages each one may import.
 ALLOWED = {
     "home": {"home"},
     "news": {"home", "news"},
     "membership": {"home", "membership"},
     "surveys": {"home", "surveys"},
+    "patches": {"home", "patches"},
     "site_cms": set(PACKAGES),
+}
+# Inside the base: what a package by concern never imports. The plumbing (caching, security, operations, search)
+# serves every screen and knows nothing of the admin's concerns; personal data and editorial know nothing of each
+# other's screens; operations is the bottom (error pages, logging, the scheduler).
+NEVERS = {
+    "home.caching": {"home.editorial", "home.personal_data", "home.content", "home.security"},
+    "home.security": {"home.editorial", "home.personal_data", "home.content", "home.navigation", "home.search"},
+    "home.operations": {
+        "home.caching",
+        "home.content",
+        "home.editorial",
+        "home.navigation",
+        "home.personal_data",
+        "home.search",
+        "home.security",
+    },
+    "home.search": {"home.caching", "home.editorial", "home.personal_data", "home.content", "home.navigation"},
+    "home.personal_data": {"home.editorial", "home.content", "home.navigation"},
+    "home.editorial": {"home.personal_data", "home.content"},
+    "home.navigation": {"home.editorial", "home.personal_data", "home.content"},
 }
 APPS = ("home", "news", "membership", "surveys")
 MAX_MODULE_LINES = 500
@@ -102,3 +125,113 @@ def test_migrations_reference_blocks_where_they_live():
         for migration in (ROOT / app / "migrations").glob("0*.py"):
             assert "news.blocks" not in migration.read_text(encoding="utf-8"), migration
     assert not (ROOT / "news" / "blocks.py").exists()
+
+
+# -- import cycles -------------------------------------------------------------------------------------------------
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for _package, path in ALL_MODULES}
+
+
+def imported_modules(name: str, path: Path) -> set[str]:
+    """Every module of ours this one imports, at any level: top, TYPE_CHECKING blocks, functions."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+                package = package[: len(package) - (node.level - 1)]
+                base = ".".join([*package, base] if base else package)
+            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base for alias in node.names]
+        for target in targets:
+            # Importing a.b.c runs a/__init__ and a/b/__init__ too: `from news.models.x import` reaches news.models.
+            parts = target.split(".")
+            for end in range(1, len(parts) + 1):
+                prefix = ".".join(parts[:end])
+                # A module's own packages are initialised before it anyway: no edge to them.
+                if prefix in MODULES and prefix != name and not name.startswith(f"{prefix}."):
+                    found.add(prefix)
+    return found
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), each a cycle or several."""
+    index, low, stack, on_stack, cycles, counter = {}, {}, [], set(), [], [0]
+
+    def visit(node):
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+GRAPH = {name: imported_modules(name, path) for name, path in MODULES.items()}
+
+
+def test_no_import_cycle_anywhere():
+    assert import_cycles(GRAPH) == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    """The check itself: a made-up cycle through a TYPE_CHECKING import is found."""
+    assert import_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def concern(module: str) -> str:
+    parts = module.split(".")
+    if parts[0] == "home" and len(parts) > 2 and (ROOT / "home" / parts[1]).is_dir():
+        return f"home.{parts[1]}"
+    return parts[0] if parts[0] != "home" else "home"
+
+
+@pytest.mark.parametrize("package", sorted(NEVERS))
+def test_the_base_packages_keep_their_nevers(package):
+    offending = sorted(
+        f"{name} imports {target}"
+        for name, targets in GRAPH.items()
+        if concern(name) == package
+        for target in targets
+        if concern(target) in NEVERS[package]
+    )
+    assert offending == []
+
+
+def test_the_base_keeps_few_modules_at_its_top_level():
+    top = [path.name for path in (ROOT / "home").glob("*.py")]
+    assert len(top) <= 25, sorted(top)
+
+
+def test_no_two_module_names_differ_only_by_a_plural():
+    names = {path.stem for path in ROOT.rglob("*.py") if ".venv" not in path.parts and "migrations" not in path.parts}
+    clashes = sorted(name for name in names if f"{name}s" in names and name not in {"test"})
+    assert clashes == []

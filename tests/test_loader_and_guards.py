@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.spam import client_ip
+from home.security.spam import client_ip
 from membership.models import MemberUnit
 from news.models import EventPage, Registration
 

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from PIL import Image
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from membership.models import Industry, MemberGrade, MembershipApplication, MemberUnit
 from membership.validators import uscc_check_character
 
@@ -79,7 +79,7 @@ def application_data(**overrides) -> dict:
         "submission_token": str(uuid.uuid4()),
     }
     data.update(overrides)
-    # The signed timestamp is bound to the submission token (home.spam).
+    # The signed timestamp is bound to the submission token (home.security.spam).
     data.setdefault("form_rendered_at", sign_render_time(time.time() - 60, data["submission_token"]))
     return {key: value for key, value in data.items() if value is not None}
 

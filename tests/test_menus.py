@@ -8,8 +8,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import pytest
 
-from home.menu_blocks import MenuLinkBlock
-from home.menus import SiteNavigation
+from home.navigation.blocks import MenuLinkBlock
+from home.navigation.menus import SiteNavigation
 from tests.streamfield_post import raw_stream, stream_post
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,8 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 from axes.models import AccessAttempt
 
-from home.personal_data.registry import Identity, phone_digits
+from home.personal_data.registry import Identity
+from home.phones import to_e164
 from membership.models import ApplicationEvent, MembershipApplication, MemberUnit
 from news.models import EventPage, Registration
 from tests.factories import make_event
@@ -27,7 +28,7 @@ CONFIRMED = {"confirmed": "on", "stage": "confirm"}  # what the confirmation pag
 
 @pytest.fixture(autouse=True)
 def emails_after_commit_run_at_once(monkeypatch):
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
     monkeypatch.setattr("membership.pipeline.after_commit", lambda callback: callback())
 
 
@@ -63,9 +64,10 @@ def export_zip(client, person: str, language: str) -> zipfile.ZipFile:
 
 def test_identity_parsing_and_phone_spellings():
     assert Identity.parse(" Li.Hua@Example.CN ") == Identity(email="li.hua@example.cn")
-    assert Identity.parse("+86 139-1234-5678") == Identity(phone="13912345678")
+    assert Identity.parse("+86 139-1234-5678") == Identity(phone="+8613912345678")
     assert Identity.parse("not an address") is None and Identity.parse("a@b") is None
-    assert phone_digits("0086 139 1234 5678") == phone_digits("13912345678") == "13912345678"
+    assert to_e164("0086 139 1234 5678") == to_e164("13912345678") == "+8613912345678"
+    assert Identity.parse("139 1234 5678").matches_phone("+86 139-1234-5678")
     assert Identity.parse("x@example.org").audit_key() == Identity.parse("X@example.org").audit_key()
     assert "x@example.org" not in Identity.parse("x@example.org").audit_key()
 

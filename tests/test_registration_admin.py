@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from news.admin_views import EXPORT_COLUMNS
 from news.models import Registration
 from tests.factories import make_event
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def emails_after_commit_run_at_once(monkeypatch):
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
 
 
 def register(client, event, **fields):

@@ -9,7 +9,7 @@ from django.test import Client
 
 import pytest
 
-from home.spam import sign_render_time
+from home.security.spam import sign_render_time
 from news.models import Registration, SeatCounter
 from tests.factories import make_event
 

@@ -28,7 +28,7 @@ pytestmark = [
 def confirmation_mode(settings, monkeypatch):
     settings.REGISTRATION_EMAIL_CONFIRMATION = True
     settings.REGISTRATION_CONFIRMATION_HOURS = 2
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
 
 
 def registration_link(message) -> str:

@@ -8,9 +8,9 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from home import request_cache
-from home.request_cache import RequestCacheMiddleware
-from home.visibility import RESTRICTED_PATHS_KEY, restricted_paths
+from home.caching import request_cache
+from home.caching.request_cache import RequestCacheMiddleware
+from home.caching.visibility import RESTRICTED_PATHS_KEY, restricted_paths
 from tests.cache_calls import CacheCalls
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 from axes.models import AccessAttempt
 
-from home.audit import RecordSetLogEntry
 from home.models import ScheduledJob
+from home.personal_data.audit import RecordSetLogEntry
 from membership.models import MembershipApplication
 from news.models import EventPage, Registration
 from tests.factories import make_event
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def emails_after_commit_run_at_once(monkeypatch):
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
     monkeypatch.setattr("membership.pipeline.after_commit", lambda callback: callback())
 
 

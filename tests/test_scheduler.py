@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from home.models import ScheduledJob
-from home.scheduler import claim, configured_jobs, release, run_due_jobs
+from home.operations.scheduler import claim, configured_jobs, release, run_due_jobs
 from news.models import ArticlePage
 from tests.factories import section
 

@@ -1,5 +1,5 @@
 """
-SQLite's one-pass ranking (home.search_ranking) finds, counts and orders hits exactly as modelsearch's own
+SQLite's one-pass ranking (home.search.ranking) finds, counts and orders hits exactly as modelsearch's own
 SQLite backend does, for every window of results; on PostgreSQL the vendor backend is used as it is.
 """
 
@@ -14,9 +14,9 @@ if connection.vendor != "sqlite":
 from modelsearch.backends.database import SearchBackend as vendor_search_backend
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-from home.chinese import segment_query
-from home.search_backend import SearchBackend
-from home.search_ranking import RankedSQLiteSearchQueryCompiler
+from home.search.backend import SearchBackend
+from home.search.chinese import segment_query
+from home.search.ranking import RankedSQLiteSearchQueryCompiler
 from news.models import ArticlePage
 from tests.factories import locale, make_article, section
 

@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 
 import pytest
 
-from home.checks import second_factor_check, shared_cache_check
+from home.security.checks import second_factor_check, shared_cache_check
 from tests.factories import make_event
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -59,4 +59,4 @@ def test_production_keeps_database_connections_and_uses_the_fault_tolerant_redis
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_cms.settings.production", "SECRET_KEY": "x" * 50,
                    "ALLOWED_HOSTS": "www.example.org", "REDIS_URL": "redis://127.0.0.1:6379/11"}  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True)
-    assert result.stdout.split() == ["60", "True", "home.cache_backend.FaultTolerantRedisCache"], result.stderr
+    assert result.stdout.split() == ["60", "True", "home.caching.backend.FaultTolerantRedisCache"], result.stderr

@@ -12,8 +12,8 @@ from django.test import override_settings
 
 import pytest
 
-from home import spam
-from home.spam import sign_render_time
+from home.security import spam
+from home.security.spam import sign_render_time
 from news.models import Registration
 from tests.factories import make_event
 from tests.test_event_registration import form_data
@@ -29,7 +29,7 @@ TWO_WORKERS = {
 
 @pytest.fixture(autouse=True)
 def emails_after_commit_run_at_once(monkeypatch):
-    monkeypatch.setattr("news.registration.after_commit", lambda callback: callback())
+    monkeypatch.setattr("news.registration_service.after_commit", lambda callback: callback())
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from home.middleware import RequestBodyLimitMiddleware
-from home.uploads import MAX_IMAGE_PIXELS, active_content, check_document
+from home.security.request_limits import RequestBodyLimitMiddleware
 from membership.models import MembershipApplication
+from membership.uploads import MAX_IMAGE_PIXELS, active_content, check_document
 from tests.test_membership import application_data, stored_files
 
 
@@ -219,7 +219,7 @@ def test_an_oversized_upload_through_the_stack_gets_a_translated_413(client):
 
 @override_settings(REQUEST_MAX_BYTES=1000)
 def test_a_body_longer_than_its_declared_length_is_cut_off_while_reading():
-    from home.request_limits import RequestTooLarge
+    from home.security.request_limits import RequestTooLarge
 
     request = RequestFactory().post("/en/join/", data=b"", content_type="application/x-www-form-urlencoded")
     request._stream = io.BytesIO(b"a=" + b"x" * 5000)  # a server streaming more than it declared

@@ -14,9 +14,8 @@ from pathlib import Path
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from home.content.glossary import Glossary, build_body
 from home.models import HomePage
-
-from .glossary import Glossary, build_body
 
 SOURCE_LANGUAGE = "zh-hans"
 TARGET_LANGUAGE = "en"

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from home.menus import SiteNavigation
-
-from .loader import ContentLoader
+from home.content.loader import ContentLoader
+from home.navigation.menus import SiteNavigation
 
 NAVIGATION_FILE = "navigation.json"
 GLOSSARY_KEY = "navigation"

@@ -7,11 +7,10 @@ from django.conf import settings
 
 from wagtail.models import Page, Site
 
+from home.content.glossary import build_body
+from home.content.loader import ContentLoader, PageSpec
 from home.editorial.roles import ensure_approvers, ensure_translators
 from home.models import ContactPage, HomePage, SiteSettings, StandardPage
-
-from .glossary import build_body
-from .loader import ContentLoader, PageSpec
 
 SITE_PAGES = [
     PageSpec(

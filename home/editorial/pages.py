@@ -3,7 +3,7 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
-from .slugs import pinyin_slug
+from home.editorial.slugs import pinyin_slug
 
 
 def available_slug(title: str, parent: Page | None, page: Page | None) -> str:

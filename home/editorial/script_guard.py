@@ -29,7 +29,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from bs4 import BeautifulSoup
 
-from home.chinese import has_chinese
+from home.search.chinese import has_chinese
 
 # Filing numbers must be shown exactly as filed, in Chinese, on both sites.
 FILING_NUMBERS = re.compile(r"[\u4e00-\u9fff]{1,2}ICP备?\s*[\d\-]+号?(?:-\d+)?|[\u4e00-\u9fff]{1,2}公网安备\s*\d+号?")

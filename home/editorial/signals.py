@@ -15,7 +15,7 @@ from wagtail.signals import page_published
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
-from .script_guard import refuse_chinese_on_publish
+from home.editorial.script_guard import refuse_chinese_on_publish
 
 
 def sync_translation_source(instance) -> None:

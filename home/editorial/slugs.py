@@ -6,7 +6,7 @@ from django.utils.text import slugify
 
 from pypinyin import lazy_pinyin
 
-from home.chinese import has_chinese, words
+from home.search.chinese import has_chinese, words
 
 MAX_SLUG_LENGTH = 80
 

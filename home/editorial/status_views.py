@@ -15,9 +15,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from .permissions import may_publish_translation, may_translate
-from .script_guard import chinese_text, refusal_message
-from .translation_status import STATES, section_choices, source_locale, translation_status
+from home.editorial.permissions import may_publish_translation, may_translate
+from home.editorial.script_guard import chinese_text, refusal_message
+from home.editorial.translation_status import STATES, section_choices, source_locale, translation_status
 
 
 class StatusFilterForm(forms.Form):

@@ -1,8 +1,6 @@
 """
-The editorial machinery's admin wiring (imported by home/wagtail_hooks.py).
-
-URLs of ours at wagtail-localize's own paths are registered with a lower hook order than
-wagtail-localize's, so they resolve first: every Translate / Sync / PO button leads through our checks.
+The editorial machinery's admin wiring (imported by home/wagtail_hooks.py). The checked versions of
+wagtail-localize's own views, served at its URLs, are a vendor patch: see patches/localize_views.py.
 """
 
 from django.contrib import messages
@@ -17,35 +15,15 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleE
 from wagtail.admin.ui.components import Component
 from wagtail_localize.models import Translation
 
-from . import guide, localize_views, status_views
-from .script_guard import chinese_text, is_translation, refusal_message
+from home.editorial import guide, status_views
+from home.editorial.script_guard import chinese_text, is_translation, refusal_message
 
 CHINESE_FEATURE = "lang-zh"
 
 
-@hooks.register("register_admin_urls", order=-10)
+@hooks.register("register_admin_urls")
 def editorial_admin_urls():
     return [
-        path(
-            "localize/submit/page/<int:page_id>/",
-            localize_views.GuardedSubmitPageTranslationView.as_view(),
-            name="editorial_submit_page_translation",
-        ),
-        path(
-            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            localize_views.GuardedSubmitSnippetTranslationView.as_view(),
-            name="editorial_submit_snippet_translation",
-        ),
-        path(
-            "localize/update/<int:translation_source_id>/",
-            localize_views.GuardedUpdateTranslationsView.as_view(),
-            name="editorial_update_translations",
-        ),
-        path(
-            "localize/translate/<int:translation_id>/pofile/download/",
-            localize_views.download_pofile,
-            name="editorial_download_pofile",
-        ),
         path(
             "editorial/translations/",
             status_views.TranslationStatusView.as_view(),

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ..site_facts import SiteFactBlock
-from .retention import rules
+from home.personal_data.retention import rules
+from home.site_facts import SiteFactBlock
 
 
 class RetentionPeriodsBlock(SiteFactBlock):

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.models import FormSubmission
 
-from .registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
-from .retention import RetentionRule
+from home.personal_data.registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
+from home.personal_data.retention import RetentionRule
 
 
 def _answers(value) -> list[str]:

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-from .registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
-from .retention import RetentionRule
+from home.personal_data.registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
+from home.personal_data.retention import RetentionRule
 
 MODELS = {"lockout": AccessAttempt, "failure": AccessFailureLog, "sign-in": AccessLog}
 

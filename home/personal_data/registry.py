@@ -14,7 +14,6 @@ A source answers four questions for one person (an e-mail address or a phone num
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -24,24 +23,14 @@ from django.core.validators import validate_email
 
 from wagtail import hooks
 
+from home.phones import to_e164
+
 HOOK_NAME = "register_personal_data_source"
-_NON_DIGITS = re.compile(r"\D+")
-CHINA_COUNTRY_CODE = "86"
-
-
-def phone_digits(value: str) -> str:
-    """The digits of a phone number, without China's country code: '+86 138-0013-8000' → '13800138000'."""
-    digits = _NON_DIGITS.sub("", value or "")
-    if digits.startswith("00"):
-        digits = digits[2:]
-    if digits.startswith(CHINA_COUNTRY_CODE) and len(digits) == 13:
-        digits = digits[2:]
-    return digits
 
 
 @dataclass(frozen=True)
 class Identity:
-    """The person asked about: an e-mail address (case-folded) or a phone number (digits)."""
+    """The person asked about: an e-mail address (case-folded) or a phone number (E.164, as stored)."""
 
     email: str = ""
     phone: str = ""
@@ -55,8 +44,8 @@ class Identity:
             except ValidationError:
                 return None
             return cls(email=text.casefold())
-        digits = phone_digits(text)
-        return cls(phone=digits) if len(digits) >= 6 else None
+        e164 = to_e164(text)
+        return cls(phone=e164) if e164 else None
 
     @property
     def value(self) -> str:
@@ -66,14 +55,15 @@ class Identity:
         return bool(self.email) and (value or "").strip().casefold() == self.email
 
     def matches_phone(self, value: str) -> bool:
-        return bool(self.phone) and phone_digits(value) == self.phone
+        return bool(self.phone) and to_e164(value) == self.phone
 
     def matches(self, email: str = "", phone: str = "") -> bool:
         return self.matches_email(email) or self.matches_phone(phone)
 
     @property
     def phone_fragment(self) -> str:
-        """A substring every stored spelling of the number contains (for a first, coarse database filter)."""
+        """A substring the stored number contains (for a first, coarse database filter; rows stored before E.164
+        kept their own spelling, whose last seven digits are the same)."""
         return self.phone[-7:]
 
     def audit_key(self) -> str:

@@ -17,9 +17,9 @@ from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
-from ..audit import RecordSet
-from .models import PersonalData
-from .registry import ErasureOutcome, sources
+from home.personal_data.audit import RecordSet
+from home.personal_data.models import PersonalData
+from home.personal_data.registry import ErasureOutcome, sources
 
 PURGE_ACTION = "home.retention_purge"
 

@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
-from ..audit import RecordSet
-from .export import build_zip, find_all, preferred_language
-from .models import MANAGE_PERMISSION, PersonalData
-from .registry import ErasureOutcome, Identity, sources
+from home.personal_data.archive import build_zip, find_all, preferred_language
+from home.personal_data.audit import RecordSet
+from home.personal_data.models import MANAGE_PERMISSION, PersonalData
+from home.personal_data.registry import ErasureOutcome, Identity, sources
 
 CONFIRM_STAGE = "confirm"  # posted by the confirmation page: from the screen, a button only asks
 SEARCH_ACTION = "home.personal_data_search"

@@ -5,21 +5,21 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from home.chinese import has_chinese
-from home.contents import ContentsEntry
-from home.contents import table_of_contents as build_table_of_contents
+from home.absolute_urls import absolute_url
 from home.maps import map_search_url
-from home.navigation import navigation_for
-from home.phones import parse_phone
-from home.teasers import teaser as cut_teaser
-from home.translations import (
+from home.navigation.alternates import (
     UNTRANSLATED_NOTICE_PARAM,
     UNTRANSLATED_NOTICE_VALUE,
     alternate_links,
     language_links,
     live_translations,
 )
-from home.urls_util import absolute_url
+from home.navigation.build import navigation_for
+from home.phones import parse_phone
+from home.search.chinese import has_chinese
+from home.teasers import teaser as cut_teaser
+from home.toc import ContentsEntry
+from home.toc import table_of_contents as build_table_of_contents
 
 register = template.Library()
 
@@ -85,19 +85,14 @@ def native_script(text: str):
 
 @register.simple_tag
 def phone_link(number: str) -> str:
-    """A telephone number in the one display format, linked in E.164 (`tel:+862886935965`)."""
+    """A telephone number in the reader's convention (home.phones), linked in E.164 (`tel:+862886935965`)."""
     phone = parse_phone(number)
-    if not phone.display:
+    shown = phone.display(get_language())
+    if not shown:
         return ""
     if not phone.href:
-        return format_html('<span class="phone">{}</span>', phone.display)
-    return format_html('<a class="phone" href="{}">{}</a>', phone.href, phone.display)
-
-
-@register.filter
-def phone_display(number: str) -> str:
-    """`+86 028-8693-5965` → `+86 28 8693 5965` (text only, e.g. in e-mails)."""
-    return parse_phone(number).display
+        return format_html('<span class="phone">{}</span>', shown)
+    return format_html('<a class="phone" href="{}">{}</a>', phone.href, shown)
 
 
 @register.simple_tag
@@ -111,7 +106,7 @@ def map_link(chinese_address: str) -> str:
 
 @register.simple_tag
 def table_of_contents(body) -> list[ContentsEntry]:
-    """The linked headings of a long body (home.contents); empty for short ones."""
+    """The linked headings of a long body (home.toc); empty for short ones."""
     return build_table_of_contents(body)
 
 

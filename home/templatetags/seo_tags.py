@@ -7,9 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.absolute_urls import absolute_url
 from home.structured_data import DEFAULT_IMAGE, json_for_script, share_image_url
 from home.teasers import teaser
-from home.urls_util import absolute_url
 
 register = template.Library()
 

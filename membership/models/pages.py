@@ -2,26 +2,19 @@
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
-from home import html_cache
+from home.caching import html_cache
 from home.page_base import IntroBodyPage
 from home.pagination import paginate
 from home.privacy import privacy_policy
-from home.spam import SCREENING_STATUS, Screening, screen_submission
-from membership import pipeline
-from membership.forms import MembershipApplicationForm
-from membership.status_links import status_url
 
 from .reference import Industry, MemberGrade, MemberUnit
 
-APPLICATION_FORM_NAME = "membership-application"
 # Cached directory pages depend on this name; membership/signals.py bumps it when members change.
 MEMBERS_DEPENDENCY = "member-directory"
 DIRECTORY_PAGE_SIZE = 20
@@ -41,37 +34,19 @@ class MembershipPage(IntroBodyPage):
         verbose_name_plural = _("membership pages")
 
     def serve(self, request, *args, **kwargs):
-        response = self.serve_application(request, *args, **kwargs) if request.method == "POST" else None
-        if response is None:
-            response = super().serve(request, *args, **kwargs)
+        """
+        The page with the application form, which membership.views.serve_membership_page hands in as `form`
+        (blank, or bound and refused): the forms and the application pipeline sit above the models.
+        """
+        response = super().serve(request, *args, **kwargs)
         add_never_cache_headers(response)  # the form carries per-visit tokens
-        return response
-
-    def serve_application(self, request, *args, **kwargs):
-        """A posted application: screened, stored whole (row, history, licence file), then its status page."""
-        form = MembershipApplicationForm(request.POST, request.FILES)
-        outcome = screen_submission(request, form, APPLICATION_FORM_NAME, email_field="contact_email")
-        if outcome == Screening.BOT:
-            return redirect(self.get_url(request) + "?received=1")  # pretend all went well, store nothing
-        if outcome == Screening.OK:
-            submission = pipeline.Submission(
-                data=form.cleaned_data,
-                licence=form.cleaned_data["licence_file"],
-                language=get_language(),
-                privacy_policy_version=privacy_policy(self.locale_id, request).version,
-                token=form.cleaned_data["submission_token"],
-            )
-            application, _created = pipeline.submit(submission)
-            return redirect(status_url(application, get_language()) + "?submitted=1")
-        response = super().serve(request, *args, form=form, **kwargs)
-        response.status_code = SCREENING_STATUS[outcome]
         return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             {
-                "application_form": kwargs.get("form") or MembershipApplicationForm(),
+                "application_form": kwargs.get("form"),
                 "privacy_policy": privacy_policy(self.locale_id, request),
                 "received": request.GET.get("received") == "1",
             }

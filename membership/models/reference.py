@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from home.chinese import segment_for_index
+from home.search.chinese import segment_for_index
 
 
 class Industry(models.Model):

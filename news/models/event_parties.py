@@ -9,6 +9,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from home.phones import PhoneField
+
 
 class EventOrganiser(TranslatableMixin, Orderable):
     """A guidance unit, organiser, host or supporter of an event, with its translated name."""
@@ -38,7 +40,7 @@ class EventContact(TranslatableMixin, Orderable):
 
     page = ParentalKey("news.EventPage", related_name="contacts", on_delete=models.CASCADE)
     name = models.CharField(_("contact person"), max_length=100)
-    phone = models.CharField(
+    phone = PhoneField(
         _("phone"), max_length=40, blank=True, help_text=_("As you would dial it in China, e.g. 18180925192.")
     )
     email = models.EmailField(_("e-mail"), blank=True)

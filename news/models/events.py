@@ -2,10 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -13,32 +12,24 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home import html_cache
+from home.absolute_urls import absolute_url
+from home.caching import html_cache
+from home.caching.routing import locale_for
 from home.page_fields import SYNCHRONISED_SLUG
 from home.privacy import privacy_policy
-from home.routing import locale_for
-from home.spam import SCREENING_STATUS, Screening, client_ip, screen_submission, within_limit
-from home.urls_util import absolute_url
 from news.admin_panels import SeatSummaryPanel
 from news.choices import ACCEPTING_STATES, AttendanceMode, EventFormat, RegistrationState
 from news.forms import RegistrationForm
-from news.registration import AlreadyRegistered, Applicant, RegistrationRefused, register, remind
 
 from .pages import ArticlePage
 from .querysets import next_midnight
+from .registrations import Registration, SeatSummary
 
-REGISTRATION_FORM_NAME = "event-registration"
 SCHEMA_ATTENDANCE_MODES = {
     EventFormat.OFFLINE: "https://schema.org/OfflineEventAttendanceMode",
     EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
     EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
-
-
-def within_registration_cap(request, event) -> bool:
-    """Registrations per client IP and (source) event a day: REGISTRATION_LIMIT_PER_IP_AND_EVENT."""
-    limit, window = settings.REGISTRATION_LIMIT_PER_IP_AND_EVENT
-    return within_limit(f"{REGISTRATION_FORM_NAME}:ip-event", f"{event.pk}:{client_ip(request)}", limit, window)
 
 
 class AgendaItemBlock(blocks.StructBlock):
@@ -208,6 +199,10 @@ class EventPage(ArticlePage):
     def event(self) -> "EventPage":
         return self
 
+    def seat_summary(self) -> SeatSummary:
+        """Where the seats stand (on the Chinese source event, which the English page shares)."""
+        return Registration.objects.seat_summaries([self.source_event()])[0]
+
     def organiser_list(self) -> list:
         """The organisers, read once per request (the page and its JSON-LD both show them)."""
         if not hasattr(self, "_organiser_list"):
@@ -248,9 +243,11 @@ class EventPage(ArticlePage):
 
     # -- serving ---------------------------------------------------------------------------------
     def serve(self, request, *args, **kwargs):
-        response = self.serve_registration(request, *args, **kwargs) if request.method == "POST" else None
-        if response is None:
-            response = super().serve(request, *args, **kwargs)
+        """
+        The page, with the registration form (a posted one, bound, comes in `form` from
+        news.registration_views.submit_registration, which takes the POST before Wagtail serves the page).
+        """
+        response = super().serve(request, *args, **kwargs)
         source = self.source_event()
         if request.method == "POST" or (source.registration_enabled and not source.is_past):
             # Seats left, registration state and the form's tokens must never come from a cache.
@@ -265,50 +262,6 @@ class EventPage(ArticlePage):
         now = timezone.now()
         upcoming = [when for when in (self.start, self.end) if when and when > now]
         return min(upcoming) if upcoming else (None if self.is_past else next_midnight())
-
-    def serve_registration(self, request, *args, **kwargs):
-        """A posted registration: screened, stored (on the Chinese source event), then confirmed."""
-        source = self.source_event()
-        form = RegistrationForm(request.POST, event=source)
-        outcome = screen_submission(request, form, REGISTRATION_FORM_NAME, email_field="email")
-        if outcome == Screening.BOT:
-            return redirect(self.received_url(request))  # pretend all went well, store nothing
-        if outcome == Screening.OK and not within_registration_cap(request, source):
-            form.add_error(
-                None,
-                gettext(
-                    "Too many registrations for this event from your network today. "
-                    "Please contact the secretariat to register more people."
-                ),
-            )
-            outcome = Screening.LIMITED
-        status = SCREENING_STATUS.get(outcome, 200)
-        if outcome == Screening.OK:
-            applicant = Applicant(
-                name=form.cleaned_data["name"],
-                organisation=form.cleaned_data["organisation"],
-                job_title=form.cleaned_data.get("job_title", ""),
-                phone=form.cleaned_data["phone"],
-                email=form.cleaned_data["email"],
-                remarks=form.cleaned_data.get("remarks", ""),
-                attendance_mode=form.chosen_mode(),
-                attendees=form.chosen_attendees(),
-                language=get_language(),
-                privacy_policy_version=privacy_policy(self.locale_id, request).version,
-            )
-            try:
-                register(source, applicant, form.cleaned_data["submission_token"])
-            except RegistrationRefused as refused:
-                form.add_error(None, refusal_message(refused.state))
-            except AlreadyRegistered as already:
-                # The same page as for a new registration: only the address's owner learns, by e-mail.
-                if already.registration is not None:
-                    remind(already.registration)
-            if not form.errors:
-                return redirect(self.received_url(request))
-        response = super().serve(request, *args, form=form, **kwargs)
-        response.status_code = status
-        return response
 
     def received_url(self, request) -> str:
         """
@@ -348,11 +301,3 @@ class EventPage(ArticlePage):
             }
         )
         return context
-
-
-def refusal_message(state: str) -> str:
-    return {
-        RegistrationState.NOT_OPEN: gettext("Registration for this event has not opened yet."),
-        RegistrationState.PAST: gettext("This event has ended; registration is closed."),
-        RegistrationState.FULL: gettext("Sorry, this event is fully booked."),
-    }.get(state, gettext("Registration for this event is closed."))

@@ -11,16 +11,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import html_cache
+from home.absolute_urls import absolute_url
 from home.blocks import BodyBlock
+from home.caching import html_cache
+from home.caching.visibility import CachedViewRestrictionsMixin, PublicPageManager
 from home.editorial.pages import EditorialPageMixin
-from home.navigation import Link
+from home.navigation.build import Link
 from home.page_fields import SYNCHRONISED_SLUG
 from home.pagination import paginate
-from home.search import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
+from home.search.index import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from home.structured_data import StructuredDataMixin, organisation, share_image_url
-from home.urls_util import absolute_url
-from home.visibility import CachedViewRestrictionsMixin, PublicPageManager
 
 from .categories import Category
 from .querysets import EVENT_VIEWS, ArticlePageManager, next_event_change, prefetch_categories
@@ -105,7 +105,7 @@ class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
 class ArticlePage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
     """A notice, policy, news item or report, with structured source attribution."""
 
-    # Listed by its section, never a menu entry (see home.navigation).
+    # Listed by its section, never a menu entry (see home.navigation.build).
     is_listing_item = True
 
     date = models.DateField(_("date"), default=timezone.localdate)

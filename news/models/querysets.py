@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from wagtail.models import PageManager
 
-from home import invalidation, request_cache
-from home.visibility import PublicPageQuerySet
+from home.caching import invalidation, request_cache
+from home.caching.visibility import PublicPageQuerySet
 
 from .categories import ArticleCategory
 

@@ -1,9 +1,10 @@
-"""Event registrations and the seat counters that keep capacity exact under concurrency."""
+"""Event registrations, the seat counters that keep capacity exact under concurrency, and seat summaries."""
 
 import secrets
+from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -36,6 +37,67 @@ class SeatCounter(models.Model):
         return f"{self.event_id}/{self.mode}: {self.taken}"
 
 
+@dataclass
+class SeatSummary:
+    """Where one event's seats stand, for the secretariat: capacity, taken, left, waiting, checked in."""
+
+    event: models.Model  # the (Chinese source) EventPage
+    capacity: int | None  # None: unlimited (some attendance mode has no limit)
+    taken: int
+    waiting: int
+    checked_in: int
+    registrations: int
+
+    @property
+    def left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.taken, 0)
+
+
+def _capacity(event) -> int | None:
+    capacities = [event.capacity_for(mode) for mode in event.attendance_modes()]
+    return None if any(capacity is None for capacity in capacities) else sum(capacities)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def seat_summaries(self, events: list) -> list[SeatSummary]:
+        """
+        One summary per (Chinese source) event, in the given order: for the dashboard, the event's edit page and
+        the registrations list alike, in two aggregate queries (the seat counters and the registrations).
+        """
+        ids = [event.pk for event in events]
+        taken = dict(
+            SeatCounter.objects.filter(event_id__in=ids)
+            .values("event_id")
+            .annotate(n=Sum("taken"))
+            .values_list("event_id", "n")
+        )
+        status = Registration.Status
+        counts = {
+            row["event_id"]: row
+            for row in self.filter(event_id__in=ids)
+            .values("event_id")
+            .annotate(
+                waiting=Sum("attendees", filter=Q(status=status.WAITLISTED)),
+                checked_in=Sum("attendees", filter=Q(status=status.CONFIRMED, checked_in_at__isnull=False)),
+                active=Count("id", filter=Q(status__in=Registration.ACTIVE_STATUSES)),
+            )
+        }
+        summaries = []
+        for event in events:
+            row = counts.get(event.pk, {})
+            summaries.append(
+                SeatSummary(
+                    event=event,
+                    capacity=_capacity(event),
+                    taken=taken.get(event.pk) or 0,
+                    waiting=row.get("waiting") or 0,
+                    checked_in=row.get("checked_in") or 0,
+                    registrations=row.get("active") or 0,
+                )
+            )
+        return summaries
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
@@ -43,6 +105,8 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITLISTED)
+
+    objects = RegistrationQuerySet.as_manager()
 
     event = models.ForeignKey(
         "news.EventPage", verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from home import html_cache
+from home.caching import html_cache
 from news import listing_html
 from news.models import ArticlePage, SectionPage
 from news.models.querysets import RECOMMENDED_COUNT, next_event_change, prefetch_categories

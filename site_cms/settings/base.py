@@ -1,8 +1,9 @@
 """
-Base settings shared by every environment.
+Base settings shared by every environment, grouped by concern and read top to bottom.
 
 Safe on its own: DEBUG is off and no secret lives here. Secrets, hosts and service URLs come from the
-environment (see production.py). https://docs.djangoproject.com/en/5.2/ref/settings/
+environment (see production.py). The security headers, the admin's sign-in and the public forms' limits are in
+security.py, imported below. https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
 import os
@@ -13,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from home.editorial.machine_translation import engine_setting
-from home.error_reporting import init_error_reporting
+from home.operations.error_reporting import init_error_reporting
+from home.operations.log import logging_config
 
 from .env import env_bool, env_list
 
@@ -33,22 +35,33 @@ SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip(
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_SITE_NAME = "成都服务贸易协会 CDATS"
 
+ROOT_URLCONF = "site_cms.urls"
+WSGI_APPLICATION = "site_cms.wsgi.application"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ------------------------------------------------------------------------------------------------
+# Applications
+# ------------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    # Ours: the base, the two sections' apps, form pages, and the vendor patches (before wagtail.admin, whose
+    # templates patches/templates overrides).
     "home",
     "news",
     "membership",
     "surveys",
-    # modeltranslation must precede django.contrib.admin (it patches model admin at import time).
+    "patches",
+    # Plain models edited as one bilingual record (member units, industries, grades).
     "modeltranslation",
-    "wagtail_localize",
     # wagtail_localize.locales replaces wagtail.locales (installing both clashes on the app label).
+    "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.typed_table_block",
+    # A CDN or Varnish in front, purged on publish when WAGTAILFRONTENDCACHE is configured (below).
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,89 +73,70 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-    # Admin sign-in: lockouts (axes), the optional second factor (wagtail-2fa on django-otp), CSP checks.
+    # Admin sign-in: lockouts (axes), the second factor (wagtail-2fa on django-otp), the CSP header.
     "axes",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
-    # Background tasks (wip-scale): e-mail through the database backend's worker, see TASKS.
+    # Background tasks: e-mail through the database backend's worker, see TASKS.
     "django_tasks",
     "django_tasks_db",
-    # A CDN or Varnish in front, purged on publish when WAGTAILFRONTENDCACHE is configured (below).
-    "wagtail.contrib.frontend_cache",
 ]
 
+# ------------------------------------------------------------------------------------------------
+# Middleware, in the order a request passes it (a response passes it backwards)
+# ------------------------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # HTTPS redirect and Django's own security headers, first so that every response carries them.
     "django.middleware.security.SecurityMiddleware",
-    # Permissions-Policy, Cross-Origin-Resource-Policy and CSP on every response, static files included.
-    "home.security_headers.SecurityHeadersMiddleware",
-    "home.security_headers.SiteCSPMiddleware",
-    # Directly after the header middleware so static files skip the rest of the stack.
+    # Permissions-Policy, Cross-Origin-Resource-Policy and the CSP on every response, static files included.
+    "home.security.headers.SecurityHeadersMiddleware",
+    "home.security.headers.SiteCSPMiddleware",
+    # Static files, directly after the headers: they skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compressed HTML, feeds and sitemaps where no proxy compresses them (COMPRESS_RESPONSES).
+    "home.caching.compression.CompressionMiddleware",
+    # ETag / Last-Modified answers (304) for cached and uncached pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous visitors from the shared cache: a hit skips sessions, locale, CSRF and the rest.
+    "home.caching.html_cache.HtmlCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions, before common: picks the language from the URL prefix.
+    # After sessions, before common: the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
-    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read; NUL
-    # characters dropped from the query string (PostgreSQL refuses them in any query).
-    "home.middleware.RequestBodyLimitMiddleware",
+    # Before anything reads the body (CSRF does): 413 for an oversized upload before it is read; NUL characters
+    # dropped from the query string (PostgreSQL refuses them in any query).
+    "home.security.request_limits.RequestBodyLimitMiddleware",
+    # Host name checks and the trailing-slash redirect.
     "django.middleware.common.CommonMiddleware",
+    # The shared-cache entries every page reads, in one round trip (after LocaleMiddleware: the menus' language).
+    "home.caching.request_cache.RequestCacheMiddleware",
+    # The Wagtail Site of a request from the shared cache, after CommonMiddleware has vetted the host name.
+    "home.caching.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # The second factor: required for users with the "Enable 2FA" permission (superusers) when on.
+    # The second factor: required for users with the "Enable 2FA" permission when ADMIN_2FA_REQUIRED is on.
     "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
-    "home.admin_login.AdminLoginThrottleMiddleware",
+    # Failed admin sign-ins per client IP and password-reset requests, counted in the shared cache.
+    "home.security.admin_login.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "home.middleware.ChineseLanguagePrefixRedirectMiddleware",
+    # /zh/, /zh-cn/… → 301 /zh-hans/….
+    "home.language.ChineseLanguagePrefixRedirectMiddleware",
+    # Redirects editors set up in the admin (imported old URLs), for paths no page answers.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 # ------------------------------------------------------------------------------------------------
-# Scale (wip-scale): compression, conditional GET and the HTML cache of anonymous visits, directly
-# after whitenoise (cache hits skip sessions, locale, CSRF…); the Wagtail Site of a request from the
-# shared cache, after CommonMiddleware has vetted the host name.
+# Templates
 # ------------------------------------------------------------------------------------------------
-MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 : 0] = [
-    "home.compression.CompressionMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    "home.html_cache.HtmlCacheMiddleware",
-]
-MIDDLEWARE[MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1 : 0] = [
-    # The shared-cache entries every page reads, in one round trip (after LocaleMiddleware: the menus' language).
-    "home.request_cache.RequestCacheMiddleware",
-    "home.routing.CachedSiteMiddleware",
-]
-# Longest life of a cached page (changes clear it at once; event times end it earlier); 0 turns it off.
-HTML_CACHE_SECONDS = int(os.environ.get("HTML_CACHE_SECONDS", "300"))
-# Compress HTML, feeds and sitemaps in the app; turn off where the proxy in front compresses (nginx).
-COMPRESS_RESPONSES = env_bool("COMPRESS_RESPONSES", True)
-# Background tasks: Wagtail's own (search index, references, CDN purge) run at once on `default`; our
-# e-mails go to the named `background` backend, stored in the database and sent by `manage.py db_worker
-# --backend background` (the Procfile's worker). TASKS_IMMEDIATE=1 sends them in the request instead.
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {
-        "BACKEND": (
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if env_bool("TASKS_IMMEDIATE")
-            else "django_tasks_db.DatabaseBackend"
-        ),
-        "QUEUES": ["default", "email"],
-    },
-}
-
-ROOT_URLCONF = "site_cms.urls"
-
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -161,10 +155,8 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "site_cms.wsgi.application"
-
 # ------------------------------------------------------------------------------------------------
-# Database and cache: embedded by default, services by URL.
+# Database: embedded SQLite by default, PostgreSQL by DATABASE_URL
 # ------------------------------------------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.config(
@@ -177,35 +169,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # which is what makes capacity checks safe under concurrent submissions.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# One cache that every worker and every server shares: rate limits, spent form timestamps, the admin
-# login throttle and menus must not live in per-process memory (home/checks.py refuses that on deploy).
+# ------------------------------------------------------------------------------------------------
+# Cache: one that every worker and every server shares (rate limits, spent form timestamps, the admin
+# sign-in throttle, menus, the HTML cache); home/security/checks.py refuses per-process memory on deploy.
+# ------------------------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+_REDIS_OPTIONS = {
+    # Short socket timeouts: a hung Redis cannot stall requests.
+    "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+    "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+}
 if REDIS_URL:
     CACHES = {
+        # Redis errors served as cache misses (home/caching/backend.py): pages keep coming without Redis.
         "default": {
-            # wip-scale: Django's RedisCache, with Redis errors served as cache misses (home/cache_backend.py);
-            # short socket timeouts so that a hung Redis cannot stall requests.
-            "BACKEND": "home.cache_backend.FaultTolerantRedisCache",
+            "BACKEND": "home.caching.backend.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cdats",
-            "OPTIONS": {
-                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
-                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
-            },
+            "OPTIONS": _REDIS_OPTIONS,
         },
-        # The same Redis for the rate limits and the admin login throttle, but raising its errors: those
-        # decide for themselves how to fail (public forms open, admin login closed), which a cache that
-        # turns errors into misses would hide.
+        # The same Redis for the rate limits and the admin sign-in throttle, but raising its errors: those
+        # decide for themselves how to fail (public forms open, admin sign-in closed).
         "limits": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cdats",
-            "OPTIONS": {
-                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
-                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
-            },
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:
@@ -219,17 +208,19 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         }
     }
-# The alias of the shared cache the rate limits and the admin login throttle count in.
+# The alias of the shared cache the rate limits and the admin sign-in throttle count in.
 RATE_LIMIT_CACHE = "limits" if REDIS_URL else "default"
 
 # ------------------------------------------------------------------------------------------------
-# Internationalisation: zh-hans is the source language, en its translation.
+# Languages: zh-hans is the source language, en its translation
 # ------------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [
     ("zh-hans", "简体中文"),
     ("en", "English"),
 ]
+# Labels for the language switcher and the admin, lazily translated.
+LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -238,6 +229,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "django_language"
+# "22 May 2024" on English pages (Django's default English format is "May 22, 2024").
+FORMAT_MODULE_PATH = ["site_cms.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_LANGUAGES = ("zh-hans", "en")
@@ -251,13 +244,15 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = engine_setting(os.environ)
 
 # ------------------------------------------------------------------------------------------------
-# Static and media
+# Static files and media
 # ------------------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Licences and certificates uploaded with membership applications: never under MEDIA_ROOT, no URL.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -265,156 +260,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-# ------------------------------------------------------------------------------------------------
-# Wagtail
-# ------------------------------------------------------------------------------------------------
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
-# Wagtail's responsive embed wrapper sets an inline style (blocked by the public CSP): site.css sizes
-# embedded players by aspect-ratio instead.
-WAGTAILEMBEDS_RESPONSIVE_HTML = False
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# No "upgrade available" banner fetched from wagtail.org: an English notice, and a call abroad on every dashboard.
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-
-# ------------------------------------------------------------------------------------------------
-# E-mail: console unless configured (EMAIL_HOST etc.).
-# ------------------------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "成都服务贸易协会 <noreply@cdats.org.cn>")
-
-# ------------------------------------------------------------------------------------------------
-# Security
-# ------------------------------------------------------------------------------------------------
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# The language cookie is read by the server only (home/language.py); production adds Secure.
-LANGUAGE_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SAMESITE = "Lax"
-
-# Request bodies: 413 over these, before the body is read (home.middleware.RequestBodyLimitMiddleware).
-# Public forms carry at most a 10 MB licence; the admin uploads images and documents.
-REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(11 * 1024 * 1024)))
-ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_BYTES", str(100 * 1024 * 1024)))
-
-# Content-Security-Policy, Permissions-Policy, admin sign-in lockouts and the second factor.
-from .security import *  # noqa: E402, F403
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# One line per event; JSON lines for a log collector when LOG_FORMAT=json (home/log_format.py).
-LOG_FORMAT = "json" if os.environ.get("LOG_FORMAT", "").strip().lower() == "json" else "line"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "line": {"()": "home.log_format.OneLineFormatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "home.log_format.JsonFormatter"},
-        "one_line": {"()": "home.log.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
-        # Expected noise without its traceback (JSON lines when LOG_FORMAT=json).
-        "one_line_console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "one_line",
-        },
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail's background tasks run inline here and log every step at INFO.
-    # Wagtail's audit messages (every page save) are in the admin's history already.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        "django.tasks": {"level": "WARNING"},
-        "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
-        "pikepdf": {"level": "WARNING"},
-        "axes.apps": {"level": "WARNING"},
-        # A request for a host we do not serve is scanner noise: one line, no traceback.
-        "django.security.DisallowedHost": {"handlers": ["one_line_console"], "level": "ERROR", "propagate": False},
-    },
-}
-
-# Error reports to Sentry (sentry.io or self-hosted) when SENTRY_DSN is set, personal data scrubbed first.
-SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
-if SENTRY_DSN:
-    init_error_reporting(
-        SENTRY_DSN,
-        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
-        release=os.environ.get("SENTRY_RELEASE", ""),
-    )
-
-# Labels for the language switcher and the admin, lazily translated.
-LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
-
-# "22 May 2024" on English pages (Django's default English format is "May 22, 2024").
-FORMAT_MODULE_PATH = ["site_cms.formats"]
-
-# ------------------------------------------------------------------------------------------------
-# Public forms: spam protection (home/spam.py)
-# ------------------------------------------------------------------------------------------------
-FORM_MIN_SUBMIT_SECONDS = int(os.environ.get("FORM_MIN_SUBMIT_SECONDS", "3"))
-FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 3600)))
-# (submissions, seconds): 60 an hour per IP lets 30 colleagues behind one company address register.
-RATE_LIMIT_PER_IP = (int(os.environ.get("RATE_LIMIT_PER_IP", "60")), 3600)
-RATE_LIMIT_PER_EMAIL = (int(os.environ.get("RATE_LIMIT_PER_EMAIL", "5")), 3600)
-# Registrations per client IP and event a day (new ones and repeats alike): one office may register a
-# delegation; nobody may probe a list of addresses against one event.
-REGISTRATION_LIMIT_PER_IP_AND_EVENT = (int(os.environ.get("REGISTRATION_LIMIT_PER_IP_AND_EVENT", "20")), 86400)
-# A repeat registration for an address already registered e-mails that address its details again, at
-# most this many times a day per address and event.
-REGISTRATION_REMINDER_LIMIT = (int(os.environ.get("REGISTRATION_REMINDER_LIMIT", "3")), 86400)
-# E-mail confirmation mode: a registration holds its place for this many hours until the link in its
-# e-mail is opened and confirmed; unconfirmed, it is cancelled (by the scheduler) and its places freed.
-REGISTRATION_EMAIL_CONFIRMATION = env_bool("REGISTRATION_EMAIL_CONFIRMATION", False)
-REGISTRATION_CONFIRMATION_HOURS = int(os.environ.get("REGISTRATION_CONFIRMATION_HOURS", "24"))
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-CSRF_FAILURE_VIEW = "home.error_pages.csrf_failure"
-
-# Licences and certificates uploaded with membership applications: never under MEDIA_ROOT, no URL.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
-
-# WeChat share cards need the official account's JS-SDK (AppID + a server-side signature endpoint).
-# Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
-# Without it WeChat falls back to the page title and the OpenGraph description/image.
-WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
-
-# ------------------------------------------------------------------------------------------------
-# Scheduler (`manage.py run_scheduler`, home/scheduler.py): name → (every seconds, management command).
-# Apps add their periodic jobs here; one server runs each job at a time (a lease in the database).
-# ------------------------------------------------------------------------------------------------
-SCHEDULER_JOBS = {
-    "publish_scheduled": (60, ["publish_scheduled"]),
-    # Personal data past its retention period (PERSONAL_DATA_RETENTION_DAYS): once a day, idempotent.
-    "purge_personal_data": (24 * 3600, ["purge_personal_data"]),
-    # Registrations not confirmed by e-mail in time (REGISTRATION_EMAIL_CONFIRMATION) give their places back.
-    "expire_unconfirmed_registrations": (300, ["expire_unconfirmed_registrations"]),
-    # The query planner's statistics: SQLite keeps none by itself (see home/management/commands).
-    "analyze_database": (24 * 3600, ["analyze_database"]),
-}
-SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
-
-# ------------------------------------------------------------------------------------------------
-# Past one machine (wip-scale): media on S3-compatible object storage, a CDN purged on publish.
-# ------------------------------------------------------------------------------------------------
-# Public media (images, documents) in a bucket shared by every app server: AWS S3, Alibaba Cloud OSS,
-# Tencent COS, MinIO (django-storages' S3 backend). Membership licences stay in PRIVATE_MEDIA_ROOT.
+# Past one machine: public media (images, documents) in a bucket shared by every app server: AWS S3, Alibaba
+# Cloud OSS, Tencent COS, MinIO (django-storages' S3 backend). Membership licences stay in PRIVATE_MEDIA_ROOT.
 MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
 if MEDIA_S3_BUCKET:
     STORAGES["default"] = {
@@ -436,6 +283,27 @@ if MEDIA_S3_BUCKET:
         },
     }
 
+# ------------------------------------------------------------------------------------------------
+# Wagtail
+# ------------------------------------------------------------------------------------------------
+# Chinese-aware search: every query and every indexed text segmented (home/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
+# Wagtail's responsive embed wrapper sets an inline style (blocked by the public CSP): site.css sizes
+# embedded players by aspect-ratio instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# ASCII slugs (pinyin for Chinese titles, home/editorial/slugs.py), one slug shared by both trees.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No "upgrade available" banner fetched from wagtail.org: an English notice, and a call abroad on every dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# ------------------------------------------------------------------------------------------------
+# Serving pages: the HTML cache, compression, a CDN in front
+# ------------------------------------------------------------------------------------------------
+# Longest life of a cached page (changes clear it at once; event times end it earlier); 0 turns it off.
+HTML_CACHE_SECONDS = int(os.environ.get("HTML_CACHE_SECONDS", "300"))
+# Compress HTML, feeds and sitemaps in the app; turn off where the proxy in front compresses (nginx).
+COMPRESS_RESPONSES = env_bool("COMPRESS_RESPONSES", True)
 # A CDN or Varnish that accepts HTTP PURGE requests (FRONTEND_CACHE_PURGE_URL, e.g. http://varnish:6081), or
 # Cloudflare (FRONTEND_CACHE_CLOUDFLARE_ZONE_ID + _TOKEN). Cacheable pages then carry s-maxage.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
@@ -453,14 +321,54 @@ elif os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
             "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
         }
     }
-HTML_CACHE_SHARED_MAX_AGE = int(
-    os.environ.get(
-        "HTML_CACHE_SHARED_MAX_AGE",
-        "60"
-        if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID")
-        else "0",
-    )
+_FRONTEND_CACHE = bool(
+    os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID")
 )
+HTML_CACHE_SHARED_MAX_AGE = int(os.environ.get("HTML_CACHE_SHARED_MAX_AGE", "60" if _FRONTEND_CACHE else "0"))
+
+# ------------------------------------------------------------------------------------------------
+# E-mail: SMTP by EMAIL_HOST etc. (dev settings print to the console)
+# ------------------------------------------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "成都服务贸易协会 <noreply@cdats.org.cn>")
+
+# ------------------------------------------------------------------------------------------------
+# Background tasks and the scheduler
+# ------------------------------------------------------------------------------------------------
+# Wagtail's own tasks (search index, references, CDN purge) run at once on `default`; our e-mails go to the
+# named `background` backend, stored in the database and sent by `manage.py db_worker --backend background`
+# (the Procfile's worker). TASKS_IMMEDIATE=1 sends them in the request instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_IMMEDIATE")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default", "email"],
+    },
+}
+
+# `manage.py run_scheduler` (home/operations/scheduler.py): name → (every seconds, management command). One
+# server runs each job at a time (a lease in the database).
+SCHEDULER_JOBS = {
+    "publish_scheduled": (60, ["publish_scheduled"]),
+    # Personal data past its retention period (PERSONAL_DATA_RETENTION_DAYS): once a day, idempotent.
+    "purge_personal_data": (24 * 3600, ["purge_personal_data"]),
+    # Registrations not confirmed by e-mail in time (REGISTRATION_EMAIL_CONFIRMATION) give their places back.
+    "expire_unconfirmed_registrations": (300, ["expire_unconfirmed_registrations"]),
+    # The query planner's statistics: SQLite keeps none by itself (home/management/commands/analyze_database.py).
+    "analyze_database": (24 * 3600, ["analyze_database"]),
+}
+SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "600"))
 
 # ------------------------------------------------------------------------------------------------
 # Personal data (PIPL): how long each kind is kept when nobody asks for its erasure, in days.
@@ -475,12 +383,63 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "form_submissions": int(os.environ.get("RETENTION_FORM_SUBMISSIONS_DAYS", "365")),
     # Admin sign-in records of django-axes (failed sign-ins, lockouts, the sign-in log).
     "login_lockouts": int(os.environ.get("RETENTION_LOGIN_LOCKOUTS_DAYS", "90")),
-    # Finished background-task results (e-mail tasks): read by the source the task worker registers.
+    # Finished background-task results (e-mail tasks; they hold record ids, not personal data).
     "task_results": int(os.environ.get("RETENTION_TASK_RESULTS_DAYS", "30")),
 }
-# Finished e-mail task results (they hold record ids, not personal data) go after the same period, daily.
 SCHEDULER_JOBS["prune_task_results"] = (
     24 * 3600,
     ["prune_db_task_results", "--backend", "background", "--queue-name", "*", "--min-age-days"]
     + [str(PERSONAL_DATA_RETENTION_DAYS["task_results"])],
 )
+
+# ------------------------------------------------------------------------------------------------
+# Security: headers, cookies, request limits, the admin's sign-in, the public forms' protection
+# ------------------------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "home.operations.error_pages.csrf_failure"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The language cookie is read by the server only (home/language.py); production adds Secure.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Content-Security-Policy, Permissions-Policy, request limits, admin sign-in and the public forms' limits.
+from .security import *  # noqa: E402, F403
+
+# ------------------------------------------------------------------------------------------------
+# Logging and error reports
+# ------------------------------------------------------------------------------------------------
+# One line per event, personal data masked by every handler; JSON lines for a log collector when
+# LOG_FORMAT=json (home/operations/log.py).
+LOG_FORMAT = "json" if os.environ.get("LOG_FORMAT", "").strip().lower() == "json" else "line"
+LOGGING = logging_config(
+    LOG_FORMAT,
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    wagtail_level=os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING"),
+)
+
+# Error reports to Sentry (sentry.io or self-hosted) when SENTRY_DSN is set, personal data scrubbed first.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    init_error_reporting(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
+
+# ------------------------------------------------------------------------------------------------
+# WeChat
+# ------------------------------------------------------------------------------------------------
+# The Official Account's AppID for share cards. Nothing is loaded from WeChat while it is empty; without it
+# WeChat falls back to the page title and the OpenGraph description and image.
+WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")

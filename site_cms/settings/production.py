@@ -12,7 +12,7 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
 if CACHES[RATE_LIMIT_CACHE]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache", "FileBasedCache"}:
-    # Each gunicorn worker would count rate limits on its own (home/checks.py says the same on --deploy).
+    # Each gunicorn worker would count rate limits on its own (home/security/checks.py says the same on --deploy).
     raise ImproperlyConfigured("Production needs a cache shared by every worker: set REDIS_URL or use the database.")
 
 DEBUG = False
@@ -33,7 +33,7 @@ ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
 WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
 
 # ------------------------------------------------------------------------------------------------
-# Scale (wip-scale): shared cache, persistent connections, benchmark timing.
+# Several workers and servers: shared cache, persistent connections, benchmark timing.
 # ------------------------------------------------------------------------------------------------
 # Several workers with a per-process cache would each keep their own menus and HTML cache, stale after a
 # publish in another: refuse to start (gunicorn's config file exports WEB_CONCURRENCY).
@@ -44,4 +44,4 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if env_bool("BENCH_TIMING"):
     # `make bench` only: CPU time and SQL queries per response, in response headers.
-    MIDDLEWARE = ["home.bench_timing.BenchTimingMiddleware", *MIDDLEWARE]
+    MIDDLEWARE = ["home.operations.bench_timing.BenchTimingMiddleware", *MIDDLEWARE]

@@ -1,6 +1,7 @@
 """
-Security settings: the Content-Security-Policy and other headers (home/security_headers.py), and the admin's
-sign-in: lockouts per (user name, IP) with django-axes (home/admin_login.py) and the optional second factor.
+Security settings: the Content-Security-Policy and other headers (home/security/headers.py), request limits,
+the admin's sign-in (lockouts per (user name, IP) with django-axes, home/security/admin_login.py, and the second
+factor) and the public forms' protection against spam and abuse (home/security/spam.py).
 """
 
 import os
@@ -8,7 +9,7 @@ from datetime import timedelta
 
 from .env import env_bool, env_list
 
-# Content-Security-Policy (django-csp 4, home/security_headers.py). Public pages: nothing inline, no
+# Content-Security-Policy (django-csp 4, home/security/headers.py). Public pages: nothing inline, no
 # nonce (pages may be cached whole), nothing from other origins except embedded video players.
 # JSON-LD (<script type="application/ld+json">) is a data block browsers never execute; script-src does
 # not apply to it.
@@ -64,7 +65,7 @@ PERMISSIONS_POLICY = (
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 # ------------------------------------------------------------------------------------------------
-# Admin sign-in (home/admin_login.py)
+# Admin sign-in (home/security/admin_login.py)
 # ------------------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out (user name, IP) pair before the password is even checked.
@@ -77,8 +78,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
 AXES_NEVER_LOCKOUT_GET = True
-AXES_CLIENT_IP_CALLABLE = "home.spam.client_ip_or_none"
-AXES_LOCKOUT_CALLABLE = "home.admin_login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "home.security.spam.client_ip_or_none"
+AXES_LOCKOUT_CALLABLE = "home.security.admin_login.lockout_response"
 AXES_ENABLE_ADMIN = False  # Django's admin is not served; lockouts are in Wagtail's Settings menu
 # Failed sign-ins per client IP (any user names) per window before that address must wait.
 ADMIN_LOGIN_IP_LIMIT = (int(os.environ.get("ADMIN_LOGIN_IP_LIMIT", "100")), 3600)
@@ -90,3 +91,31 @@ ADMIN_PASSWORD_RESET_LIMIT = (int(os.environ.get("ADMIN_PASSWORD_RESET_LIMIT", "
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
 OTP_TOTP_ISSUER = "CDATS"
+
+# ------------------------------------------------------------------------------------------------
+# Request limits (home.security.request_limits.RequestBodyLimitMiddleware): 413 over these, before the body
+# is read. Public forms carry at most a 10 MB licence; the admin uploads images and documents.
+# ------------------------------------------------------------------------------------------------
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(11 * 1024 * 1024)))
+ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_BYTES", str(100 * 1024 * 1024)))
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# ------------------------------------------------------------------------------------------------
+# Public forms: spam protection and rate limits (home/security/spam.py), registrations (news/registration_service.py)
+# ------------------------------------------------------------------------------------------------
+FORM_MIN_SUBMIT_SECONDS = int(os.environ.get("FORM_MIN_SUBMIT_SECONDS", "3"))
+FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 3600)))
+# (submissions, seconds): 60 an hour per IP lets 30 colleagues behind one company address register.
+RATE_LIMIT_PER_IP = (int(os.environ.get("RATE_LIMIT_PER_IP", "60")), 3600)
+RATE_LIMIT_PER_EMAIL = (int(os.environ.get("RATE_LIMIT_PER_EMAIL", "5")), 3600)
+# Registrations per client IP and event a day (new ones and repeats alike): one office may register a
+# delegation; nobody may probe a list of addresses against one event.
+REGISTRATION_LIMIT_PER_IP_AND_EVENT = (int(os.environ.get("REGISTRATION_LIMIT_PER_IP_AND_EVENT", "20")), 86400)
+# A repeat registration for an address already registered e-mails that address its details again, at
+# most this many times a day per address and event.
+REGISTRATION_REMINDER_LIMIT = (int(os.environ.get("REGISTRATION_REMINDER_LIMIT", "3")), 86400)
+# E-mail confirmation mode: a registration holds its place for this many hours until the link in its
+# e-mail is opened and confirmed; unconfirmed, it is cancelled (by the scheduler) and its places freed.
+REGISTRATION_EMAIL_CONFIRMATION = env_bool("REGISTRATION_EMAIL_CONFIRMATION", False)
+REGISTRATION_CONFIRMATION_HOURS = int(os.environ.get("REGISTRATION_CONFIRMATION_HOURS", "24"))

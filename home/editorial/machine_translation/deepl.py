@@ -8,7 +8,7 @@ from wagtail_localize.strings import StringValue
 
 import deepl
 
-from . import glossary_entries
+from home.editorial.machine_translation import glossary_entries
 
 _glossary_ids: dict[str, str] = {}
 _lock = threading.Lock()

@@ -5,7 +5,7 @@ import threading
 
 from django.core.management.base import BaseCommand
 
-from home.scheduler import run_due_jobs, tick, worker_id
+from home.operations.scheduler import run_due_jobs, tick, worker_id
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from news.registration import expire_unconfirmed
+from news.registration_service import expire_unconfirmed
 
 
 class Command(BaseCommand):

@@ -1,0 +1,85 @@
+"""The base's dashboard panels: translations that lag behind (from the status report), pages scheduled to go live."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, Revision
+from wagtail.permissions import page_permission_policy
+
+from home.editorial.translation_status import DRAFT, MISSING, OUT_OF_DATE, translation_status
+
+SCHEDULED_LIMIT = 10
+# Pages and snippets shown per kind of gap (the report lists them all).
+EXAMPLES = 5
+TRANSLATION_PERMISSION = "wagtail_localize.submit_translation"
+
+
+class TranslationsPanel(Component):
+    """
+    Translations missing, in draft or out of date, each kind with a few of its pages and snippets linked: the
+    counts of the translation status report (one computation, home.editorial.translation_status), which the
+    panel links to, filtered by state.
+    """
+
+    name = "translation_status"
+    template_name = "home/admin/translations_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        labels = {
+            MISSING: _("Not translated yet"),
+            OUT_OF_DATE: _("Chinese page changed since the last translation"),
+            DRAFT: _("Translation not published"),
+        }
+        rows, counts, _locales = translation_status()
+        report = reverse("editorial_translation_status")
+        gaps = [
+            {
+                "key": state,
+                "label": label,
+                "count": counts[state],
+                "examples": [row for row in rows if row.state == state][:EXAMPLES],
+                "report_url": f"{report}?{urlencode({'state': state})}",
+            }
+            for state, label in labels.items()
+        ]
+        return {"gaps": gaps, "report_url": report}
+
+
+class ScheduledPagesPanel(Component):
+    """Pages (or new versions of them) that go live later, soonest first."""
+
+    name = "scheduled_pages"
+    template_name = "home/admin/scheduled_pages_panel.html"
+    order = 160
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        editable = page_permission_policy.instances_user_has_permission_for(self.user, "change")
+        revisions = list(
+            Revision.page_revisions.filter(approved_go_live_at__gt=timezone.now()).order_by("approved_go_live_at")
+        )
+        pages = Page.objects.filter(pk__in=[int(r.object_id) for r in revisions]) & editable
+        by_id = {page.pk: page for page in pages.select_related("locale")}
+        scheduled = [
+            {"page": by_id[int(r.object_id)], "go_live_at": r.approved_go_live_at}
+            for r in revisions
+            if int(r.object_id) in by_id
+        ]
+        return {"scheduled": scheduled[:SCHEDULED_LIMIT]}
+
+
+def dashboard_panels(request) -> list[Component]:
+    user = request.user
+    panels = []
+    if user.has_perm(TRANSLATION_PERMISSION):
+        panels.append(TranslationsPanel())
+    if page_permission_policy.user_has_any_permission(user, ["add", "change", "publish"]):
+        panels.append(ScheduledPagesPanel(user))
+    return panels

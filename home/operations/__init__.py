@@ -1,0 +1,1 @@
+"""Running the site: scheduler, background tasks, health, error pages and reports, logging, benchmark timing."""

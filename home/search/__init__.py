@@ -1,0 +1,1 @@
+"""Chinese-aware search: the index copy, the segmenting backend, ranking on SQLite, result excerpts."""

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class PatchesConfig(AppConfig):
+    name = "patches"
+    verbose_name = "Vendor patches"
+
+    def ready(self):
+        # Runtime replacements are installed once the models are loaded (Page must exist).
+        from patches import admin_titles
+
+        admin_titles.install()

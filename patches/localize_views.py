@@ -1,0 +1,100 @@
+"""
+wagtail-localize's submit, sync and PO-download views, with the checks this site needs.
+
+Served at wagtail-localize's own URLs (registered before its hooks, so these win): every "Translate"
+and "Sync" button in the admin leads here.
+- Submit: only the locales the user may translate the object into (home.editorial.permissions).
+- Sync: only by a user who may translate the object into every locale it updates; it refreshes the
+  source and never publishes (machine output or Chinese fallbacks stay drafts for review; approvers
+  publish from the translation status report).
+- PO download: named after the page's slug and the locale, not its (Chinese) title.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from home.editorial.permissions import may_translate
+from home.editorial.slugs import pinyin_slug
+
+
+class PermittedLocalesMixin:
+    """The form offers only the locales the user may translate into; none at all is a 403."""
+
+    def permitted_locales(self):
+        return [locale for locale in Locale.objects.all() if may_translate(self.request.user, self.object, locale)]
+
+    def get_form(self):
+        form = super().get_form()
+        permitted = [locale.pk for locale in self.permitted_locales()]
+        form.fields["locales"].queryset = form.fields["locales"].queryset.filter(pk__in=permitted)
+        return form
+
+    def get(self, request, *args, **kwargs):
+        self.refuse_without_locales()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.refuse_without_locales()
+        return super().post(request, *args, **kwargs)
+
+    def refuse_without_locales(self) -> None:
+        source_locale = self.object.locale
+        if not [locale for locale in self.permitted_locales() if locale.pk != source_locale.pk]:
+            raise PermissionDenied
+
+
+class GuardedSubmitPageTranslationView(PermittedLocalesMixin, SubmitPageTranslationView):
+    pass
+
+
+class GuardedSubmitSnippetTranslationView(PermittedLocalesMixin, SubmitSnippetTranslationView):
+    pass
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    def dispatch(self, request, *args, **kwargs):
+        self.check_permitted(request, kwargs["translation_source_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_permitted(self, request, translation_source_id: int) -> None:
+        translations = Translation.objects.filter(source_id=translation_source_id, enabled=True).select_related(
+            "source", "target_locale"
+        )
+        for translation in translations:
+            if not may_translate(request.user, translation.source.get_source_instance(), translation.target_locale):
+                raise PermissionDenied
+
+    def get_form(self):
+        form = super().get_form()
+        # Never "publish immediately" from the sync dialog: the new segments are Chinese (or machine
+        # output) until reviewed, and the live translation must keep its English until then.
+        form.fields["publish_translations"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data["publish_translations"] = False
+        return super().form_valid(form)
+
+
+def po_file_name(translation: Translation) -> str:
+    instance = translation.source.get_source_instance()
+    stem = instance.slug if isinstance(instance, Page) else pinyin_slug(str(instance))
+    return f"{slugify(stem)}-{translation.target_locale.language_code}.po"
+
+
+def download_pofile(request, translation_id: int):
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    response = HttpResponse(str(translation.export_po()), content_type="text/x-gettext-translation")
+    response["Content-Disposition"] = f'attachment; filename="{po_file_name(translation)}"'
+    return response

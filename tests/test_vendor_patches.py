@@ -1,0 +1,99 @@
+"""
+The vendor patches still fit the installed vendors (patches/README.md): a copied template's original, the code a
+patch replaces or subclasses, the URLs it shadows, the texts a script rewrites and every private name we use must
+be what they were when the patch was made. A failure here means: re-read the vendor's change, then redo or drop
+the patch and record the new digest in patches/vendor.py.
+"""
+
+import re
+from importlib import util
+from pathlib import Path
+
+from django.template.loader import get_template
+from django.urls import resolve, reverse
+
+from wagtail.models import Page
+
+import pytest
+
+from patches import admin_titles, localize_views
+from patches.vendor import (
+    COPIED_TEMPLATES,
+    PATCHED_CODE,
+    PRIVATE_ATTRIBUTES,
+    module_source,
+    source_sha256,
+    vendor_template_sha256,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("template", COPIED_TEMPLATES, ids=lambda t: t.name)
+def test_the_original_of_each_copied_template_is_unchanged(template):
+    assert vendor_template_sha256(template) == template.original_sha256, (
+        f"{template.vendor_app}'s {template.name} changed since the copy ({template.copied_from}): redo the copy in "
+        f"patches/templates/{template.name} from the new original and record its digest in patches/vendor.py"
+    )
+
+
+@pytest.mark.parametrize("template", COPIED_TEMPLATES, ids=lambda t: t.name)
+def test_our_copy_is_the_one_django_loads(template):
+    origin = Path(get_template(template.name).origin.name)
+    assert origin == ROOT / "patches" / "templates" / template.name
+
+
+@pytest.mark.parametrize("code", PATCHED_CODE, ids=lambda c: c.dotted_path)
+def test_the_vendor_code_each_patch_relies_on_is_unchanged(code):
+    assert source_sha256(code.dotted_path) == code.source_sha256, (
+        f"{code.dotted_path} changed: check {code.patched_by} still fits, then record the new digest"
+    )
+
+
+@pytest.mark.parametrize("attribute", PRIVATE_ATTRIBUTES, ids=lambda a: f"{a.vendor_module}:{a.name}")
+def test_each_private_name_we_use_still_exists(attribute):
+    assert util.find_spec(attribute.vendor_module) is not None
+    assert re.search(rf"\b{re.escape(attribute.name)}\b", module_source(attribute.vendor_module)), (
+        f"{attribute.vendor_module} no longer has {attribute.name}, which {attribute.used_in} relies on"
+    )
+
+
+@pytest.mark.parametrize("attribute", PRIVATE_ATTRIBUTES, ids=lambda a: f"{a.used_in}:{a.name}")
+def test_each_listed_private_name_is_really_used_where_the_list_says(attribute):
+    assert attribute.name in (ROOT / attribute.used_in).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("vendor_name", "ours"),
+    [
+        ("wagtail_localize:submit_page_translation", localize_views.GuardedSubmitPageTranslationView),
+        ("wagtail_localize:update_translations", localize_views.GuardedUpdateTranslationsView),
+    ],
+)
+def test_our_checked_views_answer_at_wagtail_localize_urls(vendor_name, ours):
+    """If wagtail-localize moves a URL, its unchecked view would answer beside ours: the shadow must still match."""
+    assert resolve(reverse(vendor_name, args=[1])).func.view_class is ours
+
+
+def test_the_checked_snippet_and_po_views_answer_at_wagtail_localize_urls():
+    snippet = reverse("wagtail_localize:submit_snippet_translation", args=["home", "sitenavigation", "1"])
+    assert resolve(snippet).func.view_class is localize_views.GuardedSubmitSnippetTranslationView
+    # Wagtail wraps admin views (require_admin_access): the match names our URL, not the vendor's.
+    assert resolve(reverse("wagtail_localize:download_pofile", args=[1])).url_name == "editorial_download_pofile"
+
+
+def test_the_root_title_patch_is_installed():
+    assert Page.get_admin_display_title is admin_titles.get_admin_display_title
+
+
+def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
+    bundle = Path(util.find_spec("wagtail_localize").origin).parent / "static/wagtail_localize/js/wagtail-localize.js"
+    source = bundle.read_text(encoding="utf-8")
+    script = (ROOT / "static/js/patches/admin-translation-editor.js").read_text(encoding="utf-8")
+    for marker in ('"More actions"', "js-translation-editor"):
+        assert marker.strip('"') in source and marker in script
+    assert "} translation`" in source  # the heading "<source> to <target> translation"
+
+
+def test_no_vendor_template_copy_lives_outside_patches():
+    assert not (ROOT / "templates" / "wagtailadmin").exists()
