@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "news",
     "membership",
     "surveys",
+    # WeChat: share cards, the Official Account's articles (README "WeChat"); builds on home and news.
+    "wechat",
     # modeltranslation must precede django.contrib.admin (it patches model admin at import time).
     "modeltranslation",
     "wagtail_localize",
@@ -390,10 +392,16 @@ CSRF_FAILURE_VIEW = "home.error_pages.csrf_failure"
 # Licences and certificates uploaded with membership applications: never under MEDIA_ROOT, no URL.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 
-# WeChat share cards need the official account's JS-SDK (AppID + a server-side signature endpoint).
-# Reserved: nothing is loaded while this is empty, and the signature endpoint is not built yet.
-# Without it WeChat falls back to the page title and the OpenGraph description/image.
+# WeChat's Official Account (the wechat app, README "WeChat"): share cards through its JS-SDK, and the import
+# of its published articles. AppID and AppSecret come from the environment only (never the database or the
+# admin); while either is empty nothing is asked of WeChat and no page loads its SDK.
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "")
+WECHAT_API_BASE_URL = os.environ.get("WECHAT_API_BASE_URL", "https://api.weixin.qq.com").rstrip("/")
+# The hosts the articles' images are downloaded from (WeChat's image CDN); nothing else is fetched.
+WECHAT_IMAGE_HOSTS = env_list("WECHAT_IMAGE_HOSTS", "mmbiz.qpic.cn,mmbiz.qlogo.cn,mmecoa.qpic.cn")
+# (requests, seconds) per client address to the JS-SDK signature endpoint: one per page view in WeChat.
+WECHAT_SIGNATURE_RATE_LIMIT = (int(os.environ.get("WECHAT_SIGNATURE_RATE_LIMIT", "120")), 60)
 
 # ------------------------------------------------------------------------------------------------
 # Scheduler (`manage.py run_scheduler`, home/scheduler.py): name → (every seconds, management command).
