@@ -119,3 +119,13 @@ def test_a_deleted_article_has_no_tick_box_and_its_page_is_kept(editor, wechat):
     assert f'value="{choice(PHOTOS_ID)}"' not in html and "已在微信删除" in html
     assert WeChatArticleImport.objects.get(article_id=PHOTOS_ID).page is not None
     assert Group.objects.filter(name=NEWS_EDITORS).exists()
+
+
+def test_the_editors_guide_explains_the_import(editor, django_user_model):
+    html = editor.get("/admin/editorial/guide/").content.decode()
+    assert "导入微信公众号文章" in html and f'href="{URL}"' in html and "中文草稿" in html
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="news-editor"))
+    profile.preferred_language = "en"
+    profile.save()
+    html = editor.get("/admin/editorial/guide/").content.decode()
+    assert "Importing from the WeChat Official Account" in html and "updates its draft" in html
