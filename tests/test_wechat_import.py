@@ -193,3 +193,20 @@ def test_a_failure_while_saving_rolls_back_the_article_and_deletes_its_image_fil
     assert files_on_disk() == before
     assert not WeChatArticleImport.objects.exists() and not Image.objects.filter(title__startswith="协会召开").exists()
     assert not Collection.objects.filter(name__contains="fake-msg").exists()
+
+
+def test_the_drafts_open_in_the_editor_and_render_once_published(wechat, admin_client, client):
+    run(PHOTOS_ID, TABLE_ID, "--section", "news")
+    for record in WeChatArticleImport.objects.all():
+        assert admin_client.get(f"/admin/pages/{record.page_id}/edit/").status_code == 200
+        page = record.page.specific
+        page.get_latest_revision().publish()
+        html = client.get(page.url).content.decode()
+        assert f"<h1>{page.title}</h1>" in html or page.title in html
+        assert "微信公众号 · 成都服务贸易协会" in html
+    photos = WeChatArticleImport.objects.get(article_id=PHOTOS_ID).page.specific
+    html = client.get(photos.url).content.decode()
+    assert html.count('<figure class="body-image">') == 5 and "<figcaption>现场照片3</figcaption>" in html
+    table = WeChatArticleImport.objects.get(article_id=TABLE_ID, position=1).page.specific
+    html = client.get(table.url).content.decode()
+    assert "<th" in html and "知识流程外包" in html and 'href="https://swj.chengdu.gov.cn/"' in html
