@@ -129,3 +129,13 @@ def test_the_editors_guide_explains_the_import(editor, django_user_model):
     profile.save()
     html = editor.get("/admin/editorial/guide/").content.decode()
     assert "Importing from the WeChat Official Account" in html and "updates its draft" in html
+
+
+def test_nothing_ticked_or_too_much_ticked_imports_nothing(editor, wechat):
+    news = section("news").pk
+    response = editor.post(URL, {"section": news, "articles": ["not-a-choice"]}, follow=True)
+    assert messages_of(response) == ["请勾选要导入的文章。"]
+    many = [f"{PHOTOS_ID}-{n}:1:0" for n in range(21)]
+    response = editor.post(URL, {"section": news, "articles": many}, follow=True)
+    assert messages_of(response) == ["每次最多导入20篇文章。"]
+    assert wechat.count("/cgi-bin/freepublish/getarticle") == 0

@@ -23,7 +23,8 @@ from . import credentials
 from .api import MAX_PAGE_SIZE, WeChatUnavailable, configured
 from .importer import WeChatImporter, published_articles, update_time_of
 
-MAX_ARTICLES_PER_IMPORT = MAX_PAGE_SIZE * 2
+# One listed page at a time: the import runs in the request (each article downloads its images).
+MAX_ARTICLES_PER_IMPORT = MAX_PAGE_SIZE
 
 
 def sections_for(user) -> list[SectionPage]:

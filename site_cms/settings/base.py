@@ -400,8 +400,9 @@ WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "")
 WECHAT_API_BASE_URL = os.environ.get("WECHAT_API_BASE_URL", "https://api.weixin.qq.com").rstrip("/")
 # The hosts the articles' images are downloaded from (WeChat's image CDN); nothing else is fetched.
 WECHAT_IMAGE_HOSTS = env_list("WECHAT_IMAGE_HOSTS", "mmbiz.qpic.cn,mmbiz.qlogo.cn,mmecoa.qpic.cn")
-# (requests, seconds) per client address to the JS-SDK signature endpoint: one per page view in WeChat.
-WECHAT_SIGNATURE_RATE_LIMIT = (int(os.environ.get("WECHAT_SIGNATURE_RATE_LIMIT", "120")), 60)
+# (requests, seconds) per client address to the JS-SDK signature endpoint: one per page view in WeChat;
+# generous, as many phones share a carrier's address. Over it a page keeps WeChat's default card.
+WECHAT_SIGNATURE_RATE_LIMIT = (int(os.environ.get("WECHAT_SIGNATURE_RATE_LIMIT", "300")), 60)
 
 # ------------------------------------------------------------------------------------------------
 # Scheduler (`manage.py run_scheduler`, home/scheduler.py): name → (every seconds, management command).
