@@ -180,3 +180,12 @@ def test_only_wechats_image_host_is_fetched():
     ):
         with pytest.raises(ImageRejected, match="not on WeChat's image host"):
             download(url)
+
+
+def test_a_linked_image_leaves_no_empty_link_behind():
+    html = '<p>文字<a href="https://www.example.org/"><img data-src="https://mmbiz.qpic.cn/a/0"></a>后文</p>'
+    assert blocks(html) == [
+        ("paragraph", "<p>文字</p>"),
+        ("image", ImageRef("https://mmbiz.qpic.cn/a/0")),
+        ("paragraph", "<p>后文</p>"),
+    ]

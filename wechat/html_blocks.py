@@ -63,7 +63,7 @@ CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK}])((?:<[^>]+>)*)\\s+((?:<[^>]+>)*)(?=[{CJK}])")
-EMPTY_MARK = re.compile(r"<(b|i|sup|sub)>(\s|<br/>)*</\1>")
+EMPTY_MARK = re.compile(r"<(b|i|sup|sub|a)(?: [^>]*)?>(\s|<br/>)*</\1>")
 EDGE_BREAKS = re.compile(r"^(\s|<br/>)+|(\s|<br/>)+$")
 
 
