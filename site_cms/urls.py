@@ -28,6 +28,8 @@ urlpatterns = [
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
     path("healthz", health.readiness, name="healthz"),
     path("healthz/live", health.liveness, name="healthz_live"),
+    # The JS-SDK signature for WeChat's in-app browser (wechat/views.py): never cached.
+    path("wechat/", include("wechat.urls")),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
 

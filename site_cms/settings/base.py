@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "news",
     "membership",
     "surveys",
+    # WeChat: share cards, the Official Account's articles (README "WeChat"); builds on home and news.
+    "wechat",
     "patches",
     # Plain models edited as one bilingual record (member units, industries, grades).
     "modeltranslation",
@@ -440,6 +442,14 @@ if SENTRY_DSN:
 # ------------------------------------------------------------------------------------------------
 # WeChat
 # ------------------------------------------------------------------------------------------------
-# The Official Account's AppID for share cards. Nothing is loaded from WeChat while it is empty; without it
-# WeChat falls back to the page title and the OpenGraph description and image.
+# WeChat's Official Account (the wechat app, README "WeChat"): share cards through its JS-SDK, and the import
+# of its published articles. AppID and AppSecret come from the environment only (never the database or the
+# admin); while either is empty nothing is asked of WeChat and no page loads its SDK.
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "")
+WECHAT_API_BASE_URL = os.environ.get("WECHAT_API_BASE_URL", "https://api.weixin.qq.com").rstrip("/")
+# The hosts the articles' images are downloaded from (WeChat's image CDN); nothing else is fetched.
+WECHAT_IMAGE_HOSTS = env_list("WECHAT_IMAGE_HOSTS", "mmbiz.qpic.cn,mmbiz.qlogo.cn,mmecoa.qpic.cn")
+# (requests, seconds) per client address to the JS-SDK signature endpoint: one per page view in WeChat;
+# generous, as many phones share a carrier's address. Over it a page keeps WeChat's default card.
+WECHAT_SIGNATURE_RATE_LIMIT = (int(os.environ.get("WECHAT_SIGNATURE_RATE_LIMIT", "300")), 60)

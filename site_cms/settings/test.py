@@ -47,3 +47,6 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "email"]},
 }
+# WeChat only where a test starts the fake WeChat API (tests/fake_wechat.py): never the real one.
+WECHAT_APP_ID = WECHAT_APP_SECRET = ""
+WECHAT_API_BASE_URL = "http://127.0.0.1:9"

@@ -28,6 +28,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from tests.e2e.fake_deepl import AUTH_KEY as DEEPL_AUTH_KEY
 from tests.e2e.fake_deepl import FakeDeepL
+from tests.fake_wechat import APP_ID as WECHAT_APP_ID
+from tests.fake_wechat import APP_SECRET as WECHAT_APP_SECRET
+from tests.fake_wechat import FakeWeChat
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", REPO / "tests" / "e2e" / "artifacts"))
@@ -102,6 +105,8 @@ class E2ESite:
     worker: subprocess.Popen | None = None
     # A fake DeepL API (tests/e2e/fake_deepl.py): the site's DeepL engine translates through it.
     deepl_url: str = ""
+    # A fake WeChat API (tests/fake_wechat.py): share cards in WeChat's browser are signed through it.
+    wechat: FakeWeChat | None = None
 
     def __post_init__(self):
         self.database_url = self.database_url or f"sqlite:///{self.workdir / 'e2e.sqlite3'}"
@@ -129,6 +134,15 @@ class E2ESite:
             "DJANGO_SUPERUSER_EMAIL": "e2e-editor@example.org",
             "PYTHONUNBUFFERED": "1",
             **({"DEEPL_AUTH_KEY": DEEPL_AUTH_KEY, "DEEPL_SERVER_URL": self.deepl_url} if self.deepl_url else {}),
+            **(
+                {
+                    "WECHAT_APP_ID": WECHAT_APP_ID,
+                    "WECHAT_APP_SECRET": WECHAT_APP_SECRET,
+                    "WECHAT_API_BASE_URL": self.wechat.url,
+                }
+                if self.wechat
+                else {}
+            ),
         }
 
     def manage(self, *args: str) -> None:
@@ -216,8 +230,8 @@ class E2ESite:
 
 @contextmanager
 def running_site():
-    with FakeDeepL() as deepl:
-        site = E2ESite(database_url=os.environ.get("E2E_DATABASE_URL", ""), deepl_url=deepl.url)
+    with FakeDeepL() as deepl, FakeWeChat() as wechat:
+        site = E2ESite(database_url=os.environ.get("E2E_DATABASE_URL", ""), deepl_url=deepl.url, wechat=wechat)
         try:
             site.build()
             site.start()
