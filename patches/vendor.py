@@ -124,6 +124,12 @@ PATCHED_CODE = (
         "86a9e371af38fc1b078728cadc3355663948ff531316877784d290a405bb3481",
         "patches/two_factor.py",
     ),
+    # django-axes' name of a lockout record, as patches.axes_titles keeps it before replacing it.
+    PatchedCode(
+        "patches.axes_titles.axes_access_attempt_str",
+        "fdf0bcfd45e3a6db589eea70d7830cb1ca614850bde3f98091cfae2646f37302",
+        "patches/axes_titles.py",
+    ),
     # Its menu item for a user still to verify, whose English label patches/wagtail_hooks.py replaces.
     PatchedCode(
         "wagtail_2fa.wagtail_hooks.remove_menu_if_unverified",

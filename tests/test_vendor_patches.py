@@ -15,8 +15,9 @@ from django.urls import resolve, reverse
 from wagtail.models import Page
 
 import pytest
+from axes.models import AccessAttempt
 
-from patches import admin_titles, localize_views, two_factor
+from patches import admin_titles, axes_titles, localize_views, two_factor
 from patches.vendor import (
     COPIED_TEMPLATES,
     PATCHED_CODE,
@@ -85,6 +86,10 @@ def test_the_checked_snippet_and_po_views_answer_at_wagtail_localize_urls():
 
 def test_the_root_title_patch_is_installed():
     assert Page.get_admin_display_title is admin_titles.get_admin_display_title
+
+
+def test_the_lockout_name_patch_is_installed():
+    assert AccessAttempt.__str__ is axes_titles.access_attempt_str
 
 
 def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():

@@ -1,5 +1,6 @@
 """
-Admin login protection, on top of django-axes (database handler, lockout per user name + IP).
+Admin login protection, on top of django-axes (database handler, lockout per user name + IP). The full order of
+the checks, the per-account cap and the second factor included, is in home/security/account_protection.py.
 
 - django-axes locks a (user name, client IP) pair out after AXES_FAILURE_LIMIT failures, for
   AXES_COOLOFF_TIME. Nobody elsewhere can lock the secretariat's account or a whole office out: the
@@ -8,6 +9,8 @@ Admin login protection, on top of django-axes (database handler, lockout per use
   spraying from one address; it refuses login attempts until the window ends, it never locks accounts.
 - Password reset requests are throttled per IP and per e-mail address (ADMIN_PASSWORD_RESET_LIMIT):
   over the e-mail limit nothing is sent, but the answer looks the same (no account probing, no mail bombing).
+- An account whose failed sign-ins from every address together met ADMIN_LOGIN_ACCOUNT_LIMIT is locked for all of
+  them, unless it has a second factor (home/security/account_protection.py); its refusal page is served here.
 - The client IP is home.security.spam.client_ip (TRUSTED_PROXY_COUNT), as for the public forms.
 - The throttles count in the shared cache and fail closed: when the cache errors the admin login and
   password reset answer 503 instead of running unthrottled. (The public forms fail open.)
@@ -24,7 +27,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.security import spam
+from home.security import account_protection, spam
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,20 @@ def lockout_response(request, original_response=None, credentials=None):
                 "wrong passwords. Please wait and try again, or ask an administrator to lift the lock."
             )
             % {"minutes": minutes}
+        ),
+    )
+
+
+def account_locked_response(request) -> HttpResponse:
+    """This account is locked for every address (the per-account cap), whatever the password."""
+    return refusal_page(
+        request,
+        429,
+        lambda: _("This account is temporarily locked"),
+        lambda: _(
+            "Too many wrong passwords were tried for this account from several networks, so it is locked for a "
+            "while; its owner and the administrators have been told by e-mail. Please try again later, or ask an "
+            "administrator to lift the lock."
         ),
     )
 
@@ -120,7 +137,10 @@ class AdminLoginThrottleMiddleware:
             refused = self._check(request)
             if refused is not None:
                 return refused
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, account_protection.REFUSED_BY_LOCK, False):
+            return account_locked_response(request)
+        return response
 
     def _check(self, request):
         path = request.path_info
