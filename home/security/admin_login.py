@@ -12,6 +12,8 @@ the checks, the per-account cap and the second factor included, is in home/secur
 - An account whose failed sign-ins from every address together met ADMIN_LOGIN_ACCOUNT_LIMIT is locked for all of
   them, unless it has a second factor (home/security/account_protection.py); its refusal page is served here.
 - The client IP is home.security.spam.client_ip (TRUSTED_PROXY_COUNT), as for the public forms.
+- The sign-in page speaks the language of the page that sent the visitor there (`?next=/en/…`, a staff-only page,
+  home/security/private_pages.py); otherwise the language cookie or the browser's, as before.
 - The throttles count in the shared cache and fail closed: when the cache errors the admin login and
   password reset answer 503 instead of running unthrottled. (The public forms fail open.)
 """
@@ -25,6 +27,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
 from home.security import account_protection, spam
@@ -133,6 +136,8 @@ class AdminLoginThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == reverse("wagtailadmin_login"):
+            self._speak_the_language_of_next(request)
         if request.method == "POST" and request.path_info.startswith("/admin/"):
             refused = self._check(request)
             if refused is not None:
@@ -141,6 +146,14 @@ class AdminLoginThrottleMiddleware:
         if getattr(request, account_protection.REFUSED_BY_LOCK, False):
             return account_locked_response(request)
         return response
+
+    @staticmethod
+    def _speak_the_language_of_next(request) -> None:
+        next_url = request.GET.get("next") or (request.POST.get("next", "") if request.method == "POST" else "")
+        language = get_language_from_path(str(next_url))
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
 
     def _check(self, request):
         path = request.path_info

@@ -100,6 +100,11 @@ ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
 OTP_TOTP_ISSUER = "CDATS"
 
+# Private pages (home/security/private_pages.py): the password form as a page of the site, in the visitor's
+# language; wrong page passwords per client IP per window (the shared cache; refused while it errors).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"  # noqa: S105 - a template name
+PAGE_PASSWORD_LIMIT = (int(os.environ.get("PAGE_PASSWORD_LIMIT", "10")), 3600)
+
 # ------------------------------------------------------------------------------------------------
 # Request limits (home.security.request_limits.RequestBodyLimitMiddleware): 413 over these, before the body
 # is read. Public forms carry at most a 10 MB licence; the admin uploads images and documents.
