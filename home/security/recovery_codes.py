@@ -93,6 +93,9 @@ class RecoveryCodesView(WagtailAdminTemplateMixin, TemplateView):
     page_title = pgettext_lazy("second factor", "Recovery codes")
     header_icon = "key"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
