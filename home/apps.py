@@ -12,6 +12,6 @@ class HomeConfig(AppConfig):
         # loaded; the caches register what clears them with home.caching.invalidation when imported: before any change.
         from home.caching import cdn, html_cache, routing, signals, visibility  # noqa: F401
         from home.editorial import signals as editorial_signals
-        from home.security import checks  # noqa: F401
+        from home.security import checks, recovery_codes  # noqa: F401
 
         editorial_signals.connect()

@@ -21,6 +21,7 @@ from home.page_base import IntroBodyPage
 from home.personal_data.audit import RecordSetLogEntry  # noqa: F401 - a model in its own module, imported so Django finds it
 from home.personal_data.models import PersonalData  # noqa: F401 - the same
 from home.phones import PhoneField
+from home.security.models import AccountLockout  # noqa: F401 - a model in its own module, imported so Django finds it
 from home.structured_data import organisation
 
 

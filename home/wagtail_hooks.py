@@ -1,11 +1,12 @@
 """
 Wagtail hooks of the base: its content loaders (the site first, the menus last: they link to every
 app's pages), the editorial admin, the editable menus and footer, the sign-in lockouts, dashboard panels, the
-audit log's actions and the personal-data screen.
+audit log's actions, the personal-data screen and the second factor's recovery codes.
 """
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -23,6 +24,7 @@ from home.personal_data.login_records import LoginRecordSource
 from home.personal_data.models import MANAGE_PERMISSION
 from home.personal_data.retention import PURGE_ACTION
 from home.security.lockouts import LockoutViewSet
+from home.security.recovery_codes import RecoveryCodesView
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 
@@ -92,3 +94,20 @@ def personal_data_urls():
         path("personal-data/export/", personal_data_views.export, name="personal_data_export"),
         path("personal-data/erase/", personal_data_views.erase, name="personal_data_erase"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def recovery_code_urls():
+    return [path("2fa/recovery-codes/", RecoveryCodesView.as_view(), name="account_recovery_codes")]
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_account_item(request):
+    return {
+        "url": reverse("account_recovery_codes"),
+        "label": pgettext_lazy("second factor", "Recovery codes"),
+        "help_text": pgettext_lazy(
+            "second factor",
+            "Single-use codes for signing in when the phone with your authenticator app is not at hand.",
+        ),
+    }

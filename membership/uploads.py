@@ -4,8 +4,9 @@ Checking uploaded documents by their content, not their name.
 Accepted: PDF, JPEG, PNG.
 - A PDF must start with the PDF signature and open in pikepdf (qpdf): bytes that are not a PDF
   after the header are refused. Active content (JavaScript, launch and other actions, embedded
-  files, rich media, XFA forms) is removed and the cleaned copy stored; a PDF with none keeps its
-  original bytes (digital signatures of e-licences stay valid). What cannot be cleaned is refused.
+  files, rich media, XFA forms, automatic actions, and an open action that does anything but show a
+  place in the document) is removed and the cleaned copy stored; a PDF with none keeps its original
+  bytes (digital signatures of e-licences stay valid). What cannot be cleaned is refused.
 - Images are checked for their pixel count from the header (before any pixel is decoded), fully
   decoded, turned upright by their EXIF orientation and re-encoded from the pixels alone: no EXIF
   (GPS position, camera serial), no comments, no text chunks, nothing appended survives.
@@ -34,7 +35,8 @@ JPEG_SIGNATURE = b"\xff\xd8\xff"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 # Actions that run something, leave the document or fetch/send data (PDF 2.0, 12.6.4). Page
-# destinations (/GoTo), links (/URI) and view changes are left alone.
+# destinations (/GoTo), links (/URI) and view changes are left alone where a reader clicks them; what runs by
+# itself when the file opens is stricter (see `_opens_inside_the_document`).
 ACTIVE_ACTIONS = {
     "/JavaScript",
     "/Launch",
@@ -140,11 +142,29 @@ def _active_parts(obj) -> set[str]:
     return found
 
 
+def _opens_inside_the_document(open_action) -> bool:
+    """
+    Whether the document's /OpenAction only shows a place in the document: an explicit destination (an
+    array), a named one (a name or string), or a /GoTo action with nothing chained after it (/Next).
+
+    Anything else runs without a click when the secretariat opens the licence: a /URI makes some viewers
+    offer (or go) to open the address, and /Launch, /JavaScript, /SubmitForm… do worse. Such an action is
+    removed even where a clicked link with the same action would be kept.
+    """
+    if isinstance(open_action, (pikepdf.Array, pikepdf.Name, pikepdf.String)):
+        return True
+    if isinstance(open_action, pikepdf.Dictionary):
+        return str(open_action.get("/S", "")) == "/GoTo" and "/Next" not in open_action
+    return False
+
+
 def active_content(pdf: pikepdf.Pdf) -> list[str]:
     """What active content the document holds, in any object of its file (not only the reachable ones)."""
     found = set()
     for obj in pdf.objects:
         found |= _active_parts(obj)
+    if "/OpenAction" in pdf.Root and not _opens_inside_the_document(pdf.Root.OpenAction):
+        found.add("/OpenAction")
     return sorted(found)
 
 
@@ -157,7 +177,7 @@ def _strip_dict(obj) -> None:
 def _strip_active_content(pdf: pikepdf.Pdf) -> None:
     root = pdf.Root
     _strip_dict(root)
-    if "/OpenAction" in root and _active_parts(root.OpenAction):
+    if "/OpenAction" in root and not _opens_inside_the_document(root.OpenAction):
         del root["/OpenAction"]
     if "/Names" in root:
         _strip_dict(root.Names)

@@ -60,6 +60,24 @@ COPIED_TEMPLATES = (
         "wagtail 7.4.4",
         "facea723b6b917627f718d47a945c79fabcb1cbc516983c66cb6801b6a9a1557",
     ),
+    CopiedTemplate(
+        "wagtail_2fa/otp_form_v6.html",
+        "wagtail_2fa",
+        "wagtail-2fa 1.8.0",
+        "ba69d343350b1772a32c93937bd29f8c0a3f44c6e62363a71c080d75c488d462",
+    ),
+    CopiedTemplate(
+        "wagtail_2fa/device_form.html",
+        "wagtail_2fa",
+        "wagtail-2fa 1.8.0",
+        "05319e9a643f8a32e0783e56ab868f4c3dfedc6236d53163cc753523c2186b28",
+    ),
+    CopiedTemplate(
+        "wagtail_2fa/device_list.html",
+        "wagtail_2fa",
+        "wagtail-2fa 1.8.0",
+        "2d0080e7edde391467b7af07266d475f962cc50a7b5bcba11527b04650a999e1",
+    ),
 )
 
 PATCHED_CODE = (
@@ -83,6 +101,40 @@ PATCHED_CODE = (
         "wagtail_localize.views.edit_translation.download_pofile",
         "371c1269e5dd0ba9bd1fa83723a324cfad0420f26f36e8d09687c55458771e15",
         "patches/localize_views.py",
+    ),
+    # The second step: wagtail-2fa's view with our form (its own form names no device), at its URL and URL name,
+    # which its middleware lets through; django-otp's mixin whose device choice and form update we replace.
+    PatchedCode(
+        "wagtail_2fa.forms.TokenForm",
+        "a49a9fb8abfdd66e8103621ecd8a384c439559e302e3bacf5942237d4bb8ea47",
+        "patches/two_factor.py",
+    ),
+    PatchedCode(
+        "wagtail_2fa.views.LoginView",
+        "c9279c7a5bafff62b4a6fee0f230121a69c173c5db045633458e5a22d519c58c",
+        "patches/two_factor.py",
+    ),
+    PatchedCode(
+        "wagtail_2fa.middleware.VerifyUserMiddleware",
+        "392958e999265f6a94640a93c0499957a406bb1ca4c76d5a305eb55c365d4753",
+        "patches/two_factor.py",
+    ),
+    PatchedCode(
+        "django_otp.forms.OTPAuthenticationFormMixin",
+        "86a9e371af38fc1b078728cadc3355663948ff531316877784d290a405bb3481",
+        "patches/two_factor.py",
+    ),
+    # django-axes' name of a lockout record, as patches.axes_titles keeps it before replacing it.
+    PatchedCode(
+        "patches.axes_titles.axes_access_attempt_str",
+        "fdf0bcfd45e3a6db589eea70d7830cb1ca614850bde3f98091cfae2646f37302",
+        "patches/axes_titles.py",
+    ),
+    # Its menu item for a user still to verify, whose English label patches/wagtail_hooks.py replaces.
+    PatchedCode(
+        "wagtail_2fa.wagtail_hooks.remove_menu_if_unverified",
+        "25157dc03f82284438598f733b53dc2bd162f7b1db89a393255bfa0897042423",
+        "patches/wagtail_hooks.py",
     ),
 )
 

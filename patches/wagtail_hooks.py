@@ -1,15 +1,18 @@
 """
-The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, and
-the script that translates what wagtail-localize's translation editor writes past the catalogue.
+The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, the
+script that translates what wagtail-localize's translation editor writes past the catalogue, and wagtail-2fa's
+second step with a form that works on django-otp 1.7 and takes recovery codes, and its set-up menu in Chinese.
 """
 
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from patches import localize_views
+from patches import localize_views, two_factor
 
 # The paths wagtail-localize registers for these views (tests/test_vendor_patches.py checks they still exist:
 # a renamed path would leave the vendor's unchecked view reachable beside ours).
@@ -46,3 +49,24 @@ def checked_localize_urls():
 def translation_editor_strings():
     """wagtail-localize's editor writes a few texts past the catalogue: see the script."""
     return format_html('<script src="{}" defer></script>', static("js/patches/admin-translation-editor.js"))
+
+
+# wagtail-2fa's URL of its second step, and the URL name its middleware lets through before verification.
+SECOND_STEP_PATH, SECOND_STEP_NAME = "2fa/auth", "wagtail_2fa_auth"
+# The label wagtail-2fa gives the one menu item an unverified user sees (hard-coded English, outside gettext).
+WAGTAIL_2FA_SETUP_LABEL = "2FA Setup"
+
+
+@hooks.register("register_admin_urls", order=-10)
+def second_factor_step():
+    """Resolves before wagtail-2fa's own view at the same path (lower hook order)."""
+    return [path(SECOND_STEP_PATH, two_factor.SecondFactorView.as_view(), name=SECOND_STEP_NAME)]
+
+
+# After wagtail-2fa's hook (order 0), which empties the menu of a user still to verify and adds its item.
+@hooks.register("construct_main_menu", order=10)
+def translated_two_factor_setup_item(request, menu_items):
+    for index, item in enumerate(menu_items):
+        if str(item.label) == WAGTAIL_2FA_SETUP_LABEL:
+            label = pgettext("second factor", "Two-factor authentication")
+            menu_items[index] = MenuItem(label, item.url, name="two-factor-setup", icon_name="key")

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
@@ -12,6 +11,7 @@ from home import qr, sitemap
 from home import views as home_views
 from home.caching import routing
 from home.operations import health
+from home.security import private_pages
 
 from . import views
 
@@ -46,8 +46,15 @@ urlpatterns += i18n_patterns(
     path("qr/<int:page_id>.svg", qr.page_qr_code, name="page_qr_code"),
     path("", include("news.urls")),
     path("", include("membership.urls")),
-    # Wagtail's page view with a two-query route (home/routing.py); Wagtail's own URLs stay behind it.
+    # Wagtail's two URLs of private pages (wagtail.urls), under Wagtail's names and paths, before the catch-all
+    # that would answer them 404: the password form's post, and the sign-in for staff-only pages.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        private_pages.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", private_pages.login, name="wagtailcore_login"),
+    # Wagtail's page view with a two-query route (home/caching/routing.py), in place of wagtail.urls' own.
     re_path(serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

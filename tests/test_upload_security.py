@@ -104,6 +104,84 @@ def test_a_page_destination_open_action_is_not_active_content():
     assert _checked(plain) == plain
 
 
+def _uri_open_action(document):
+    document.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://evil.example/x"))
+
+
+def _launch_open_action(document):
+    document.Root.OpenAction = document.make_indirect(
+        pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("calc.exe"))
+    )
+
+
+def _goto_then_uri_open_action(document):
+    # A destination inside the document, with an address chained after it (/Next).
+    document.Root.OpenAction = pikepdf.Dictionary(
+        S=pikepdf.Name.GoTo,
+        D=pikepdf.Array([document.pages[0].obj, pikepdf.Name.Fit]),
+        Next=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://evil.example/next")),
+    )
+
+
+def _document_additional_actions(document):
+    document.Root.AA = pikepdf.Dictionary(
+        WC=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://evil.example/on-close"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("build", "payload"),
+    [
+        (_uri_open_action, b"evil.example/x"),
+        (_launch_open_action, b"calc.exe"),
+        (_goto_then_uri_open_action, b"evil.example/next"),
+        (_document_additional_actions, b"evil.example/on-close"),
+    ],
+    ids=["uri", "launch", "goto-then-uri", "document-aa"],
+)
+def test_an_open_action_that_leaves_the_document_is_removed(build, payload):
+    dirty = _pdf(build)
+    assert payload in dirty
+    with pikepdf.open(io.BytesIO(dirty)) as document:
+        assert active_content(document)
+    stored = _checked(dirty)
+    assert payload not in stored
+    with pikepdf.open(io.BytesIO(stored)) as document:
+        assert active_content(document) == []
+        assert "/OpenAction" not in document.Root and "/AA" not in document.Root
+        assert len(document.pages) == 1
+
+
+@pytest.mark.parametrize(
+    "open_action",
+    [
+        lambda document: pikepdf.Dictionary(
+            S=pikepdf.Name.GoTo, D=pikepdf.Array([document.pages[0].obj, pikepdf.Name.Fit])
+        ),
+        lambda document: pikepdf.String("chapter-1"),
+        lambda document: pikepdf.Name("/chapter-1"),
+    ],
+    ids=["goto-action", "named-destination-string", "named-destination-name"],
+)
+def test_an_open_action_that_shows_a_place_in_the_document_is_kept_byte_for_byte(open_action):
+    def build(document):
+        document.Root.OpenAction = open_action(document)
+
+    plain = _pdf(build)
+    assert _checked(plain) == plain
+
+
+@pytest.mark.django_db
+def test_the_membership_form_stores_a_licence_without_its_uri_open_action(client):
+    dirty = _pdf(_uri_open_action)
+    data = application_data(licence_file=SimpleUploadedFile("licence.pdf", dirty, content_type="application/pdf"))
+    assert client.post("/en/join/", data).status_code == 302
+    stored = MembershipApplication.objects.get().licence_file.read()
+    assert b"evil.example" not in stored and stored.startswith(b"%PDF-")
+    with pikepdf.open(io.BytesIO(stored)) as document:
+        assert "/OpenAction" not in document.Root
+
+
 @pytest.mark.parametrize(
     "data",
     [

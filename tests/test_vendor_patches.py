@@ -15,8 +15,9 @@ from django.urls import resolve, reverse
 from wagtail.models import Page
 
 import pytest
+from axes.models import AccessAttempt
 
-from patches import admin_titles, localize_views
+from patches import admin_titles, axes_titles, localize_views, two_factor
 from patches.vendor import (
     COPIED_TEMPLATES,
     PATCHED_CODE,
@@ -25,6 +26,7 @@ from patches.vendor import (
     source_sha256,
     vendor_template_sha256,
 )
+from patches.wagtail_hooks import SECOND_STEP_NAME, SECOND_STEP_PATH, WAGTAIL_2FA_SETUP_LABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +88,10 @@ def test_the_root_title_patch_is_installed():
     assert Page.get_admin_display_title is admin_titles.get_admin_display_title
 
 
+def test_the_lockout_name_patch_is_installed():
+    assert AccessAttempt.__str__ is axes_titles.access_attempt_str
+
+
 def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
     bundle = Path(util.find_spec("wagtail_localize").origin).parent / "static/wagtail_localize/js/wagtail-localize.js"
     source = bundle.read_text(encoding="utf-8")
@@ -97,3 +103,14 @@ def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
 
 def test_no_vendor_template_copy_lives_outside_patches():
     assert not (ROOT / "templates" / "wagtailadmin").exists()
+
+
+def test_our_second_step_answers_at_wagtail_2fa_url_under_its_name():
+    """wagtail-2fa's middleware lets the step through by URL name: ours must have that name and that path."""
+    match = resolve(reverse(SECOND_STEP_NAME))
+    assert match.url_name == SECOND_STEP_NAME and match.route == f"admin/{SECOND_STEP_PATH}"
+    assert match.func.view_class is two_factor.SecondFactorView
+
+
+def test_the_setup_menu_label_we_translate_is_still_wagtail_2fa_s():
+    assert f'"{WAGTAIL_2FA_SETUP_LABEL}"' in module_source("wagtail_2fa.wagtail_hooks")

@@ -9,9 +9,9 @@ on it is stale on the next read. `cache_page` keys on the URL only and clears by
 everything or one URL.
 
 What is cached: 200 responses to GET/HEAD from visitors without a session (no editors, no flash messages), of
-Wagtail pages and of views marked with `@html_cache(...)` (feeds, sitemaps), whose response sets no cookie,
-is not `no-store`/`private`, and did not use a CSRF token (a page with a form). Entries are stored compressed
-(brotli, gzip) so a hit costs no compression; the ETag is the hash of the uncompressed body.
+Wagtail pages outside private subtrees and of views marked with `@html_cache(...)` (feeds, sitemaps), whose
+response sets no cookie, is not `no-store`/`private`, and did not use a CSRF token (a page with a form). Entries
+are stored compressed (brotli, gzip) so a hit costs no compression; the ETag is the hash of the uncompressed body.
 """
 
 import gzip
@@ -29,7 +29,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from home.caching import invalidation
+from home.caching import invalidation, visibility
 
 try:  # brotli is a runtime requirement; without it entries are kept with gzip only
     import brotli
@@ -109,6 +109,8 @@ def _policy_of(request, response) -> tuple[list[str], float | None] | None:
     """Dependencies and expiry of a Wagtail page or a marked view, or None: not a cacheable kind of response."""
     names = [SITEWIDE, *getattr(request, "html_cache_dependencies", [])]
     route = getattr(request, "_wagtail_route_for_request", None)
+    if route and visibility.is_restricted(route[0]):
+        return None  # a private page, or its password form: never shared (Wagtail marks them no-store too)
     if route:
         names.append(page_dependency(route[0]))
     elif not getattr(response, "html_cache_view", False):

@@ -39,6 +39,13 @@ def public(queryset):
     return queryset.exclude(private_q()) if restricted_paths() else queryset
 
 
+def is_restricted(page) -> bool:
+    """Whether `page` is private (it or an ancestor has a view restriction), from the cached paths."""
+    if page.alias_of_id is not None:
+        return page.get_view_restrictions().exists()  # an alias follows its original's restrictions
+    return any(page.path.startswith(path) for path in restricted_paths())
+
+
 class PublicPageQuerySet(PageQuerySet):
     """Our page querysets: `.public()`, `.private()` and `.not_public()` read the cached restricted paths."""
 

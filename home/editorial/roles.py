@@ -7,6 +7,8 @@ The editorial roles, created idempotently by the content loaders (the pages they
 - Translators: edit and save drafts anywhere in the translated trees, submit translations; no publishing.
 - Approvers: publish in every tree, approve workflow tasks. No role here may manage users or groups:
   membership of the groups (approvers especially) is assigned by the secretariat's administrators.
+- Every role that publishes must sign in with a second factor (home/security/second_factor.py): section editors
+  who publish directly and approvers. Translators and the editors of reviewed sections need none.
 Group names carry both languages (groups have one name field): "通知公告编辑 · Notices editors".
 """
 
@@ -23,6 +25,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from home.security.second_factor import require_second_factor
 
 EDIT = ["add_page", "change_page", "lock_page", "unlock_page"]
 EDIT_AND_PUBLISH = [*EDIT, "publish_page"]
@@ -76,6 +80,8 @@ def ensure_section_editors(section: Page, chinese: str, english: str, reviewed: 
     group = ensure_group(bilingual_name(f"{chinese}编辑", f"{english} editors"), ADMIN_ACCESS, SUBMIT_TRANSLATION)
     grant_on_every_tree(group, section, EDIT if reviewed else EDIT_AND_PUBLISH)
     grant_media(group, MEDIA)
+    if not reviewed:
+        require_second_factor(group)
     return group
 
 
@@ -96,6 +102,7 @@ def ensure_approvers(source_root: Page) -> Group:
     group = ensure_group(APPROVERS, ADMIN_ACCESS)
     grant_on_every_tree(group, source_root, ["change_page", "publish_page"])
     grant_media(group, CHOOSE_MEDIA)
+    require_second_factor(group)
     return group
 
 

@@ -1,5 +1,5 @@
 """
-Strings of third-party admin screens (wagtail-2fa ships no Chinese catalogue) that our catalogue translates.
+Strings of third-party admin screens (wagtail-2fa, django-axes: no Chinese catalogue) that our catalogue translates.
 
 Listed here with gettext_noop so that `makemessages` keeps them in locale/zh_Hans; nothing imports this module.
 """
@@ -31,4 +31,15 @@ WAGTAIL_2FA = [
     gettext_noop("Manage your 2FA devices"),
     gettext_noop("Add or remove devices for 2 factor authentication."),
     gettext_noop("Manage 2FA"),
+]
+
+# django-axes (no Chinese catalogue): the names of its lockout records and their fields on Settings → Sign-in lockouts.
+DJANGO_AXES = [
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("Username"),
+    gettext_noop("IP Address"),
+    gettext_noop("User Agent"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Failed Logins"),
 ]

@@ -1,5 +1,6 @@
 """
-Personal data in the admin's sign-in records (django-axes): failed sign-ins, lockouts and the sign-in log.
+Personal data in the admin's sign-in records (django-axes): failed sign-ins, lockouts and the sign-in log; and the
+locks of whole accounts (home/security/account_protection.py).
 
 They hold the user name typed, the client's IP address and browser. A person is found by e-mail: the user
 name typed as that address, or the user name of the admin account with that address. Nothing here must be
@@ -15,8 +16,9 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from home.personal_data.registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
 from home.personal_data.retention import RetentionRule
+from home.security.models import AccountLockout
 
-MODELS = {"lockout": AccessAttempt, "failure": AccessFailureLog, "sign-in": AccessLog}
+MODELS = {"lockout": AccessAttempt, "failure": AccessFailureLog, "sign-in": AccessLog, "account-lock": AccountLockout}
 
 
 def _user_names(identity: Identity) -> set[str]:
@@ -36,6 +38,14 @@ def _matching(identity: Identity):
 
 
 def _fields(row) -> list[tuple]:
+    if isinstance(row, AccountLockout):
+        return [
+            (_("kind"), row._meta.verbose_name),
+            (_("user name"), row.username),
+            (_("failed sign-ins"), row.failures),
+            (_("time"), row.attempt_time),
+            (_("locked until"), row.locked_until),
+        ]
     fields = [
         (_("kind"), row._meta.verbose_name),
         (_("user name"), row.username),

@@ -1,5 +1,6 @@
 """
-Admin login protection, on top of django-axes (database handler, lockout per user name + IP).
+Admin login protection, on top of django-axes (database handler, lockout per user name + IP). The full order of
+the checks, the per-account cap and the second factor included, is in home/security/account_protection.py.
 
 - django-axes locks a (user name, client IP) pair out after AXES_FAILURE_LIMIT failures, for
   AXES_COOLOFF_TIME. Nobody elsewhere can lock the secretariat's account or a whole office out: the
@@ -8,7 +9,11 @@ Admin login protection, on top of django-axes (database handler, lockout per use
   spraying from one address; it refuses login attempts until the window ends, it never locks accounts.
 - Password reset requests are throttled per IP and per e-mail address (ADMIN_PASSWORD_RESET_LIMIT):
   over the e-mail limit nothing is sent, but the answer looks the same (no account probing, no mail bombing).
+- An account whose failed sign-ins from every address together met ADMIN_LOGIN_ACCOUNT_LIMIT is locked for all of
+  them, unless it has a second factor (home/security/account_protection.py); its refusal page is served here.
 - The client IP is home.security.spam.client_ip (TRUSTED_PROXY_COUNT), as for the public forms.
+- The sign-in page speaks the language of the page that sent the visitor there (`?next=/en/…`, a staff-only page,
+  home/security/private_pages.py); otherwise the language cookie or the browser's, as before.
 - The throttles count in the shared cache and fail closed: when the cache errors the admin login and
   password reset answer 503 instead of running unthrottled. (The public forms fail open.)
 """
@@ -22,9 +27,10 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
-from home.security import spam
+from home.security import account_protection, spam
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +79,20 @@ def lockout_response(request, original_response=None, credentials=None):
     )
 
 
+def account_locked_response(request) -> HttpResponse:
+    """This account is locked for every address (the per-account cap), whatever the password."""
+    return refusal_page(
+        request,
+        429,
+        lambda: _("This account is temporarily locked"),
+        lambda: _(
+            "Too many wrong passwords were tried for this account from several networks, so it is locked for a "
+            "while; its owner and the administrators have been told by e-mail. Please try again later, or ask an "
+            "administrator to lift the lock."
+        ),
+    )
+
+
 def _throttled(request) -> HttpResponse:
     return refusal_page(
         request,
@@ -116,11 +136,24 @@ class AdminLoginThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == reverse("wagtailadmin_login"):
+            self._speak_the_language_of_next(request)
         if request.method == "POST" and request.path_info.startswith("/admin/"):
             refused = self._check(request)
             if refused is not None:
                 return refused
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, account_protection.REFUSED_BY_LOCK, False):
+            return account_locked_response(request)
+        return response
+
+    @staticmethod
+    def _speak_the_language_of_next(request) -> None:
+        next_url = request.GET.get("next") or (request.POST.get("next", "") if request.method == "POST" else "")
+        language = get_language_from_path(str(next_url))
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
 
     def _check(self, request):
         path = request.path_info

@@ -38,7 +38,7 @@ def second_factor_check(app_configs=None, **kwargs):
     if not settings.WAGTAIL_2FA_REQUIRED:
         return [
             checks.Warning(
-                "The admin's second factor is off (ADMIN_2FA_REQUIRED=0): superusers sign in with a password only.",
+                "The admin's second factor is off (ADMIN_2FA_REQUIRED=0): staff sign in with a password alone.",
                 id="cdats.W001",
             )
         ]

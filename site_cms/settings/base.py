@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Recovery codes: single-use codes accepted in place of the app's code (home/security/recovery_codes.py).
+    "django_otp.plugins.otp_static",
     "csp",
     # Background tasks: e-mail through the database backend's worker, see TASKS.
     "django_tasks",

@@ -27,8 +27,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 LANGUAGE_COOKIE_SECURE = True
-# Superusers must use a second factor in production (ADMIN_2FA_REQUIRED=0 turns it off, and
-# `check --deploy` warns).
+# Superusers and the staff groups holding personal data or publishing rights must use a second factor in
+# production (ADMIN_2FA_REQUIRED=0 turns it off, and `check --deploy` warns).
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
 WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
 

@@ -1,6 +1,7 @@
 """
 Security settings: the Content-Security-Policy and other headers (home/security/headers.py), request limits,
-the admin's sign-in (lockouts per (user name, IP) with django-axes, home/security/admin_login.py, and the second
+the admin's sign-in (lockouts per (user name, IP) with django-axes, home/security/admin_login.py; a cap per account
+across addresses, home/security/account_protection.py, whose docstring gives the order of the checks; the second
 factor) and the public forms' protection against spam and abuse (home/security/spam.py).
 """
 
@@ -70,6 +71,8 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out (user name, IP) pair before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
+    # Second: refuses an account locked for every address (unless it has a second factor); marks what is checked.
+    "home.security.account_protection.AccountLockBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # shared by every worker and server
@@ -83,14 +86,24 @@ AXES_LOCKOUT_CALLABLE = "home.security.admin_login.lockout_response"
 AXES_ENABLE_ADMIN = False  # Django's admin is not served; lockouts are in Wagtail's Settings menu
 # Failed sign-ins per client IP (any user names) per window before that address must wait.
 ADMIN_LOGIN_IP_LIMIT = (int(os.environ.get("ADMIN_LOGIN_IP_LIMIT", "100")), 3600)
+# Wrong passwords per account (from every address together) per window before the account is protected: locked
+# for ADMIN_LOGIN_ACCOUNT_LOCK_MINUTES unless it has a second factor; its owner and the administrators e-mailed.
+ADMIN_LOGIN_ACCOUNT_LIMIT = (int(os.environ.get("ADMIN_LOGIN_ACCOUNT_LIMIT", "20")), 3600)
+ADMIN_LOGIN_ACCOUNT_LOCK = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_ACCOUNT_LOCK_MINUTES", "60")))
 # Password reset e-mails per address per window (and three times as many requests per IP).
 ADMIN_PASSWORD_RESET_LIMIT = (int(os.environ.get("ADMIN_PASSWORD_RESET_LIMIT", "3")), 3600)
 
-# The TOTP second factor (wagtail-2fa): when on, superusers (and groups given "Enable 2FA") must set up
-# a device; other staff may. Off unless ADMIN_2FA_REQUIRED is set; production turns it on.
+# The TOTP second factor (wagtail-2fa): when on, superusers and the groups given "Enable 2FA" (every group holding
+# personal data or publishing rights, home/security/second_factor.py) must set up a device; other staff may.
+# Off unless ADMIN_2FA_REQUIRED is set; production turns it on.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 WAGTAIL_2FA_REQUIRED = ADMIN_2FA_REQUIRED
 OTP_TOTP_ISSUER = "CDATS"
+
+# Private pages (home/security/private_pages.py): the password form as a page of the site, in the visitor's
+# language; wrong page passwords per client IP per window (the shared cache; refused while it errors).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"  # noqa: S105 - a template name
+PAGE_PASSWORD_LIMIT = (int(os.environ.get("PAGE_PASSWORD_LIMIT", "10")), 3600)
 
 # ------------------------------------------------------------------------------------------------
 # Request limits (home.security.request_limits.RequestBodyLimitMiddleware): 413 over these, before the body
