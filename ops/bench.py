@@ -34,7 +34,7 @@ from http.client import HTTPSConnection
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from local_nginx import LocalNginx  # ops/local_nginx.py, next to this script
+from local_nginx import LocalNginx, ensure_nginx  # ops/local_nginx.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -349,6 +349,12 @@ def main() -> None:
     parser.add_argument("--no-prepare", action="store_true", help="use the databases as they are")
     args = parser.parse_args()
     phases = {"uncached"} if args.uncached_only else set(args.phases.split(","))
+    if "nginx" in phases:
+        try:
+            ensure_nginx()
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"No nginx and none installed ({error}): skipping the nginx rows.", file=sys.stderr)
+            phases.discard("nginx")
     WORK.mkdir(exist_ok=True)
     app_dir = Path(args.app_dir)
     report = [
