@@ -4,7 +4,7 @@ import io
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -14,7 +14,7 @@ from home.absolute_urls import absolute_url
 from home.caching.visibility import public
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=24 * 3600)
 def page_qr_code(request, page_id: int):
     """An SVG QR code of a live, public page's absolute URL; never of an arbitrary address."""

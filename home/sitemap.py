@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -94,7 +94,7 @@ def render_sitemap_index(locations: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -46,7 +46,7 @@ def serve_membership_page(page: MembershipPage, request, args, kwargs):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_status(request, token: str):
     application = application_from_token(token)
     form = None

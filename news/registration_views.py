@@ -104,7 +104,7 @@ def _localized_event(registration: Registration) -> EventPage:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_confirmation(request, token: str):
     """The registration's own page. In e-mail confirmation mode its POST confirms (GET never does: mail scanners)."""
     registration = registration_from_token(token)
@@ -126,7 +126,7 @@ def registration_confirmation(request, token: str):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request, token: str):
     """GET asks for confirmation (mail scanners follow links); only the POST cancels."""
     registration = registration_from_token(token)

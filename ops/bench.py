@@ -10,9 +10,13 @@ requested in rounds alternating with a static file served by the same server (wh
 - SQL queries per request (a header the app adds only in the benchmark, BENCH_TIMING=1);
 - req/s, p50 and p99 latency (two client threads against two sync workers), and the rate's ratio to the static file;
 - with the HTML cache on: the rate of cached pages against the static file, and the hit rate of a returning
-  visitor (language and CSRF cookies, as a browser sends them).
+  visitor (language and CSRF cookies, as a browser sends them);
+- behind the shipped nginx site (ops/local_nginx.py: ops/nginx/cdats.conf on local ports, TLS): the rate of pages
+  answered from nginx's one-second micro-cache against nginx sending a static file from disk, in alternating rounds
+  on kept-alive HTTPS connections, with the app's CPU per request meanwhile (the share that still reaches it).
 
-Usage: python ops/bench.py [--sizes seed,bulk] [--databases sqlite,postgres] [--output bench-results.md]
+Usage: python ops/bench.py [--sizes seed,bulk] [--databases sqlite,postgres] [--phases uncached,cached,nginx]
+[--output bench-results.md]; e.g. only the nginx rows: --databases sqlite --sizes seed --phases nginx.
 PostgreSQL runs when a server answers at BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/...).
 """
 
@@ -26,8 +30,11 @@ import subprocess
 import sys
 import threading
 import time
+from http.client import HTTPSConnection
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from local_nginx import LocalNginx, ensure_nginx  # ops/local_nginx.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -227,6 +234,80 @@ def measure(server: Server, path: str, count: int, rounds: int, cookies: str = "
     }
 
 
+# -- behind nginx ---------------------------------------------------------------------------------------------------
+# Requests per round through nginx: each takes well under a millisecond, and a round should span several of the
+# micro-cache's one-second lifetimes (each ends with one request that waits for the app).
+EDGE_REQUESTS = 1000
+EDGE_PAGES = [
+    ("home (zh)", "/zh-hans/"),
+    ("listing, page 1", "/zh-hans/news/"),
+    ("article", "/zh-hans/news/digital-services-trade-development-paths/"),
+    ("feed", "/en/feeds/news.xml"),
+]
+
+
+def edge_round(nginx: LocalNginx, path: str, count: int, threads: int = 2) -> dict:
+    """`count` GETs through nginx on one kept-alive HTTPS connection per client: rate and nginx's cache states."""
+    states: list[str] = []
+    lock = threading.Lock()
+
+    def client(share: int):
+        connection = HTTPSConnection("127.0.0.1", nginx.https_port, context=nginx.tls_context(), timeout=60)
+        for _ in range(share):
+            connection.request("GET", path, headers={"Accept-Encoding": "br, gzip"})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{path} through nginx: HTTP {response.status}")
+            with lock:
+                states.append(response.getheader("X-Edge-Cache", "-"))
+        connection.close()
+
+    started = time.perf_counter()
+    workers = [threading.Thread(target=client, args=(count // threads,)) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return {"rate": len(states) / (time.perf_counter() - started), "hits": states.count("HIT") / len(states)}
+
+
+def measure_edge(nginx: LocalNginx, server: Server, path: str, count: int, rounds: int) -> dict:
+    """Rounds of a page from the micro-cache alternating with rounds of the static file, both through nginx."""
+    pages, statics, cpu, requests_made = [], [], 0.0, 0
+    for _ in range(rounds):
+        cpu_before = server.worker_cpu_seconds()
+        pages.append(edge_round(nginx, path, count))
+        cpu += server.worker_cpu_seconds() - cpu_before
+        requests_made += count
+        statics.append(edge_round(nginx, STATIC_URL, count))
+    page_rate = statistics.median(result["rate"] for result in pages)
+    static_rate = statistics.median(result["rate"] for result in statics)
+    return {
+        "rate": page_rate,
+        "static_rate": static_rate,
+        "ratio": page_rate / static_rate,
+        "hits": statistics.mean(result["hits"] for result in pages),
+        "app_cpu_ms": cpu * 1000 / requests_made,
+    }
+
+
+def edge_table(title: str, results: dict) -> str:
+    lines = [
+        f"### {title}: behind nginx (ops/nginx/cdats.conf), HTTPS kept alive",
+        "",
+        "| page | micro-cache req/s | static file req/s | ratio | micro-cache hits | app CPU-ms per request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, path in EDGE_PAGES:
+        r = results[path]
+        lines.append(
+            f"| {label} | {r['rate']:.0f} | {r['static_rate']:.0f} | {r['ratio']:.2f} | {r['hits']:.0%} |"
+            f" {r['app_cpu_ms']:.2f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 # -- the report ---------------------------------------------------------------------------------------------------
 def table(title: str, uncached: dict, cached: dict, returning: dict) -> str:
     lines = [
@@ -263,9 +344,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--app-dir", default=str(ROOT), help="the code to serve (e.g. an export of main)")
     parser.add_argument("--output", default=str(ROOT / "bench-results.md"))
-    parser.add_argument("--uncached-only", action="store_true", help="no HTML cache phase (an older version)")
+    parser.add_argument("--phases", default="uncached,cached,nginx", help="which of uncached,cached,nginx to run")
+    parser.add_argument("--uncached-only", action="store_true", help="--phases uncached (an older version)")
     parser.add_argument("--no-prepare", action="store_true", help="use the databases as they are")
     args = parser.parse_args()
+    phases = {"uncached"} if args.uncached_only else set(args.phases.split(","))
+    if "nginx" in phases:
+        try:
+            ensure_nginx()
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"No nginx and none installed ({error}): skipping the nginx rows.", file=sys.stderr)
+            phases.discard("nginx")
     WORK.mkdir(exist_ok=True)
     app_dir = Path(args.app_dir)
     report = [
@@ -284,8 +373,8 @@ def main() -> None:
             print(f"== {kind}, {size} content ==", file=sys.stderr)
             if not args.no_prepare:
                 prepare(url, size, args.articles)
-            results = {True: {}, "returning": {}}
-            for html_cache in (False,) if args.uncached_only else (False, True):
+            results = {False: {}, True: {}, "returning": {}}
+            for html_cache in [phase == "cached" for phase in ("uncached", "cached") if phase in phases]:
                 server = Server(url, html_cache, port=8765, app_dir=app_dir)
                 try:
                     pages = [(label, path) for label, path in PAGES if not html_cache or path not in UNCACHEABLE]
@@ -298,9 +387,22 @@ def main() -> None:
                 finally:
                     server.stop()
             size_label = "seed content" if size == "seed" else f"{args.articles} more articles per locale"
-            section = table(f"{kind}, {size_label}", results[False], results[True], results["returning"])
-            print(section)
-            report.append(section)
+            if results[False]:
+                section = table(f"{kind}, {size_label}", results[False], results[True], results["returning"])
+                print(section)
+                report.append(section)
+            if "nginx" in phases:
+                server = Server(url, True, port=8765, app_dir=app_dir)
+                nginx = LocalNginx(server.port, root=app_dir)
+                try:
+                    edge = {path: measure_edge(nginx, server, path, EDGE_REQUESTS, args.rounds)
+                            for _label, path in EDGE_PAGES}  # fmt: skip
+                finally:
+                    nginx.stop()
+                    server.stop()
+                section = edge_table(f"{kind}, {size_label}", edge)
+                print(section)
+                report.append(section)
     Path(args.output).write_text("\n".join(report), encoding="utf-8")
     print(f"Written to {args.output}", file=sys.stderr)
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -136,7 +136,7 @@ def shown_results(hits: list, terms: list[str], request) -> list[SearchResult]:
     return results
 
 
-@require_GET
+@require_safe
 @html_cache.html_cache
 def sitemap_index(request):
     """The sitemap index: one paged sitemap per SITEMAP_PAGE_SIZE items of each section (two COUNT queries)."""
@@ -148,7 +148,7 @@ def sitemap_index(request):
     return HttpResponse(render_sitemap_index(locations), content_type="application/xml")
 
 
-@require_GET
+@require_safe
 @html_cache.html_cache
 def sitemap_section(request, section: str, number: int):
     """One page of a section: live pages of both locale trees, or the member directory's detail pages."""

@@ -1,4 +1,4 @@
-"""/healthz for load balancers: 200 when the database, cache and storage answer; 503 and one word otherwise."""
+"""/healthz for load balancers: 200 while the database answers (the cache and storage reported), 503 without it."""
 
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -26,14 +26,17 @@ def test_healthz_says_database_when_the_database_is_unreachable(client, monkeypa
     assert "health check failed: database (OperationalError)" in caplog.text
 
 
-def test_healthz_names_the_cache_and_the_storage(client, monkeypatch):
+def test_healthz_reports_the_cache_and_the_storage_as_degraded_but_keeps_the_server(client, monkeypatch):
     monkeypatch.setattr("home.operations.health.cache.get", lambda key: None)  # a cache that forgets what it was given
-    assert client.get("/healthz").content == b"cache"
-    monkeypatch.undo()
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"degraded: cache")
 
     monkeypatch.setattr("home.operations.health.os.access", lambda path, mode: False)  # a media folder we cannot write
     response = client.get("/healthz")
-    assert response.status_code == 503 and response.content == b"storage"
+    assert (response.status_code, response.content) == (200, b"degraded: cache, storage")
+    assert "no-store" in response["Cache-Control"]
+    monkeypatch.undo()
+    assert client.get("/healthz").content == b"ok"
 
 
 def test_liveness_needs_nothing_but_the_process(client, monkeypatch):

@@ -130,9 +130,55 @@ def test_cached_pages_are_compressed_for_clients_that_accept_it(client):
     assert "Accept-Encoding" in as_br["Vary"]
 
 
-def test_uncached_responses_are_compressed_too(client):
-    response = client.get("/zh-hans/search/?q=外包", HTTP_ACCEPT_ENCODING="br")
-    assert response["Content-Encoding"] == "br" and "外包" in brotli.decompress(response.content).decode()
+def test_the_miss_that_fills_an_entry_is_answered_compressed_from_it(client):
+    miss = client.get(OTHER_ARTICLE, HTTP_ACCEPT_ENCODING="gzip, br")
+    hit = client.get(OTHER_ARTICLE, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert miss["Content-Encoding"] == hit["Content-Encoding"] == "br" and miss.content == hit.content
+    assert miss["ETag"] == hit["ETag"]
+
+
+def test_accept_encoding_q_values_are_obeyed(client):
+    plain = client.get(ARTICLE).content
+    assert "Content-Encoding" not in client.get(ARTICLE, HTTP_ACCEPT_ENCODING="br;q=0, gzip;q=0")
+    as_gzip = client.get(ARTICLE, HTTP_ACCEPT_ENCODING="gzip, br;q=0")
+    assert as_gzip["Content-Encoding"] == "gzip" and gzip.decompress(as_gzip.content) == plain
+    assert client.get(ARTICLE, HTTP_ACCEPT_ENCODING="br;q=0.5, gzip;q=0.9")["Content-Encoding"] == "gzip"
+    assert client.get(ARTICLE, HTTP_ACCEPT_ENCODING="*")["Content-Encoding"] == "br"
+    assert client.get(ARTICLE, HTTP_ACCEPT_ENCODING="*, br;q=0")["Content-Encoding"] == "gzip"
+
+
+def test_other_responses_are_gzipped_with_djangos_breach_padding(client):
+    # A search reflects what the visitor typed: gzip with random bytes in its header, so lengths vary.
+    sizes = set()
+    for _attempt in range(6):
+        response = client.get("/zh-hans/search/?q=外包", HTTP_ACCEPT_ENCODING="gzip, br")
+        assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+        assert "外包" in gzip.decompress(response.content).decode()
+        sizes.add(len(response.content))
+    assert len(sizes) > 1
+    refused = client.get("/zh-hans/search/?q=外包", HTTP_ACCEPT_ENCODING="gzip;q=0, identity")
+    assert "Content-Encoding" not in refused and "外包" in refused.content.decode()
+
+
+def test_only_what_the_html_cache_keeps_is_marked_for_the_proxys_micro_cache(client, admin_client, settings):
+    settings.EDGE_CACHE_SECONDS = 1
+    assert client.get(ARTICLE)["X-Accel-Expires"] == "1"  # the miss that fills the entry
+    assert client.get(ARTICLE)["X-Accel-Expires"] == "1"  # a hit
+    assert client.get("/en/feeds/news.xml")["X-Accel-Expires"] == "1"
+    event = make_event()
+    never = [
+        client.get(event.url),  # a form with its CSRF token
+        client.get("/admin/login/"),
+        client.get("/zh-hans/search/?q=外包"),  # not cached: one entry per query
+        client.get("/zh-hans/no-such-page/"),
+        client.head(OTHER_ARTICLE),  # a HEAD on a cold cache stores nothing, so it is not marked either
+        admin_client.get(ARTICLE),  # an editor with a session
+    ]
+    assert [response.status_code for response in never] == [200, 200, 200, 404, 200, 200]
+    assert not any(response.has_header("X-Accel-Expires") for response in never)
+    settings.EDGE_CACHE_SECONDS = 0
+    assert not client.get(ARTICLE).has_header("X-Accel-Expires")
 
 
 def test_conditional_get_answers_304_on_pages_and_feeds(client):

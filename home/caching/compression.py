@@ -1,54 +1,76 @@
 """
-Compressed HTML, feeds and sitemaps where no proxy in front compresses them (COMPRESS_RESPONSES).
+Compressed HTML, feeds and sitemaps, and the one reading of `Accept-Encoding` (with its q-values) the site uses.
 
-Brotli when the client accepts it (about a fifth smaller than gzip for our pages), else gzip. Static files are
-not handled here: whitenoise serves them pre-compressed (.br and .gz made by collectstatic). Responses that
-arrive already encoded (HTML cache hits) pass through untouched.
+- Pages the HTML cache keeps are stored compressed (brotli and gzip) and answered, hit or miss, in the encoding the
+  client prefers (home/caching/html_cache.py): they hold nothing of one visitor, so they need no padding.
+- Every other response (forms with their CSRF token, the admin, searches) is gzip-compressed by Django's own
+  GZipMiddleware, which pads each response with random bytes against BREACH-style length attacks. Django only looks
+  for the word `gzip` in the header: a client that refuses gzip (`gzip;q=0`) gets an uncompressed answer here.
+
+Static files are not handled here: whitenoise or nginx serve them pre-compressed (.br and .gz made by
+collectstatic). COMPRESS_RESPONSES=0 turns this middleware off.
 """
 
-import gzip
+from collections.abc import Sequence
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
-from django.utils.regex_helper import _lazy_re_compile
-
-try:
-    import brotli
-except ImportError:  # pragma: no cover
-    brotli = None
 
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/json", "application/javascript")
 MIN_BYTES = 200
-_STRONG_ETAG = _lazy_re_compile(r'^"[^"]*"$')
 
 
-class CompressionMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+def _quality(value: str) -> float:
+    try:
+        quality = float(value)
+    except ValueError:
+        return 0.0  # a malformed weight accepts nothing rather than everything
+    return quality if 0 <= quality <= 1 else 0.0
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not getattr(settings, "COMPRESS_RESPONSES", True):
-            return response
-        if response.streaming or response.has_header("Content-Encoding") or len(response.content) < MIN_BYTES:
+
+def accepted_codings(header: str) -> dict[str, float]:
+    """`Accept-Encoding` as {coding: q} (RFC 9110, 12.5.3): `gzip, br;q=0` → {"gzip": 1.0, "br": 0.0}."""
+    codings: dict[str, float] = {}
+    for item in header.split(","):
+        name, *parameters = (part.strip() for part in item.split(";"))
+        if not name:
+            continue
+        quality = 1.0
+        for parameter in parameters:
+            key, _, value = parameter.partition("=")
+            if key.strip().lower() == "q":
+                quality = _quality(value.strip())
+        codings[name.lower()] = quality
+    return codings
+
+
+def negotiate(header: str, available: Sequence[str]) -> str | None:
+    """
+    The coding of `available` (in the server's order of preference) that the client weighs highest, or None for
+    no compression. A coding the client does not name is acceptable only through `*`; `q=0` refuses.
+    """
+    codings = accepted_codings(header)
+    wildcard = codings.get("*", 0.0)
+    best, best_quality = None, 0.0
+    for coding in available:
+        quality = codings.get(coding, wildcard)
+        if quality > best_quality:
+            best, best_quality = coding, quality
+    return best
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware (random padding against BREACH) for text responses, by the client's q-values."""
+
+    def process_response(self, request, response):
+        if not getattr(settings, "COMPRESS_RESPONSES", True) or response.has_header("Content-Encoding"):
             return response
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
             return response
-        patch_vary_headers(response, ("Accept-Encoding",))
-        accepted = request.headers.get("Accept-Encoding", "")
-        if brotli is not None and "br" in accepted:
-            content, encoding = brotli.compress(response.content, quality=5), "br"
-        elif "gzip" in accepted:
-            content, encoding = gzip.compress(response.content, compresslevel=6), "gzip"
-        else:
+        if not response.streaming and len(response.content) < MIN_BYTES:
             return response
-        if len(content) >= len(response.content):
+        if negotiate(request.headers.get("Accept-Encoding", ""), ["gzip"]) is None:
+            patch_vary_headers(response, ("Accept-Encoding",))  # another client of a shared cache may accept it
             return response
-        response.content = content
-        response["Content-Length"] = str(len(content))
-        response["Content-Encoding"] = encoding
-        etag = response.get("ETag")
-        if etag and _STRONG_ETAG.match(etag):
-            # The bytes differ from the uncompressed ones: a weak ETag (RFC 9110), as Django's GZipMiddleware does.
-            response["ETag"] = "W/" + etag
-        return response
+        return super().process_response(request, response)

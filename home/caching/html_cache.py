@@ -8,10 +8,15 @@ the tokens of their dependency names (`home.caching.invalidation`); a change bum
 on it is stale on the next read. `cache_page` keys on the URL only and clears by time; wagtail-cache clears
 everything or one URL.
 
-What is cached: 200 responses to GET/HEAD from visitors without a session (no editors, no flash messages), of
-Wagtail pages outside private subtrees and of views marked with `@html_cache(...)` (feeds, sitemaps), whose
-response sets no cookie, is not `no-store`/`private`, and did not use a CSRF token (a page with a form). Entries
-are stored compressed (brotli, gzip) so a hit costs no compression; the ETag is the hash of the uncompressed body.
+What is cached: 200 responses to GET from visitors without a session (no editors, no flash messages), of Wagtail
+pages outside private subtrees and of views marked with `@html_cache(...)` (feeds, sitemaps), whose response sets
+no cookie, is not `no-store`/`private`, and did not use a CSRF token (a page with a form). A HEAD is answered from
+the cache but never fills it. Entries are stored compressed (brotli, gzip) so a hit costs no compression; the ETag
+is the hash of the uncompressed body. The miss that fills an entry is answered from it too, so both carry the
+same bytes.
+
+The same decision marks what a proxy in front may keep for a moment: such responses, and only they, carry
+`X-Accel-Expires: EDGE_CACHE_SECONDS` (nginx's micro-cache in ops/nginx/cdats.conf; nginx removes the header).
 """
 
 import gzip
@@ -30,6 +35,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from home.caching import invalidation, visibility
+from home.caching.compression import negotiate
 
 try:  # brotli is a runtime requirement; without it entries are kept with gzip only
     import brotli
@@ -62,13 +68,17 @@ MAX_PARAM_LENGTH = 60
 # except those that belong to one response or are set again on each hit.
 NOT_STORED_HEADERS = {
     "set-cookie", "vary", "content-length", "content-encoding", "etag", "last-modified", "cache-control",
-    "expires", "x-cache", "x-bench-cpu-ms", "x-bench-queries",
+    "expires", "x-cache", "x-accel-expires", "x-bench-cpu-ms", "x-bench-queries",
 }  # fmt: skip
 COMPRESSIBLE_MIN_BYTES = 200
 
 
 def max_age() -> int:
     return int(getattr(settings, "HTML_CACHE_SECONDS", 0))
+
+
+def edge_seconds() -> int:
+    return int(getattr(settings, "EDGE_CACHE_SECONDS", 0))
 
 
 def browser_cache_control(response) -> None:
@@ -146,14 +156,16 @@ class HtmlCacheMiddleware:
         try:
             entry = self.current_entry(key)
             if entry is not None:
-                return self.from_entry(request, entry)
+                return self.from_entry(request, entry, "hit")
         except Exception:
             # The cache is a help, never a requirement: a failed read is a miss.
             logger.warning("HTML cache read failed", exc_info=True)
         response = self.get_response(request)
         response["X-Cache"] = "miss"
-        self.store(key, request, response)
-        return response
+        if request.method != "GET":
+            return response  # a HEAD never fills the cache: an entry holds what a GET produced
+        entry = self.store(key, request, response)
+        return response if entry is None else self.from_entry(request, entry, "miss")
 
     @staticmethod
     def current_entry(key: str) -> dict | None:
@@ -198,44 +210,41 @@ class HtmlCacheMiddleware:
             return None
         return _policy_of(request, response)
 
-    def store(self, key: str, request, response) -> None:
+    def store(self, key: str, request, response) -> dict | None:
+        """The entry made of a cacheable response, written to the cache (None: not cacheable)."""
         policy = self.policy(request, response)
         if policy is None:
-            return
+            return None
         names, expires_at = policy
         now = time.time()
         expires = min(now + max_age(), expires_at or float("inf"))
         if expires - now < 1:
-            return
+            return None
         body = response.content
-        etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(now)
-        browser_cache_control(response)
+        compressible = len(body) >= COMPRESSIBLE_MIN_BYTES
+        entry = {
+            "body": body,
+            "gzip": gzip.compress(body, compresslevel=6) if compressible else None,
+            "br": brotli.compress(body, quality=5) if brotli and compressible else None,
+            "headers": {name: value for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS},
+            "etag": f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"',
+            "stored": now,
+            "expires": expires,
+        }
         try:
-            entry = {
-                "body": body,
-                "gzip": gzip.compress(body, compresslevel=6) if len(body) >= COMPRESSIBLE_MIN_BYTES else None,
-                "br": brotli.compress(body, quality=5) if brotli and len(body) >= COMPRESSIBLE_MIN_BYTES else None,
-                "headers": {name: value for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS},
-                "etag": etag,
-                "stored": now,
-                "expires": expires,
-                "dependencies": invalidation.dependency_tokens(names),
-            }
+            entry["dependencies"] = invalidation.dependency_tokens(names)
             cache.set(key, entry, int(expires - now) + 1)
             remember_dependencies(key, entry["dependencies"])
         except Exception:
             logger.warning("HTML cache write failed", exc_info=True)
+        return entry
 
     @staticmethod
-    def from_entry(request, entry: dict) -> HttpResponse:
-        accepted = request.headers.get("Accept-Encoding", "")
-        body, encoding = entry["body"], None
-        if entry.get("br") and "br" in accepted:
-            body, encoding = entry["br"], "br"
-        elif entry.get("gzip") and "gzip" in accepted:
-            body, encoding = entry["gzip"], "gzip"
+    def from_entry(request, entry: dict, status: str) -> HttpResponse:
+        """The response of an entry: the smallest encoding the client accepts (its q-values), marked hit or miss."""
+        available = [name for name in ("br", "gzip") if entry.get(name)]
+        encoding = negotiate(request.headers.get("Accept-Encoding", ""), available)
+        body = entry[encoding] if encoding else entry["body"]
         response = HttpResponse(body)
         for name, value in entry["headers"].items():
             response[name] = value
@@ -244,9 +253,12 @@ class HtmlCacheMiddleware:
         response["Content-Length"] = str(len(body))
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["stored"])
-        response["X-Cache"] = "hit"
+        response["X-Cache"] = status
         browser_cache_control(response)
         patch_vary_headers(response, ("Accept-Encoding", "Cookie"))
+        if edge_seconds() > 0:
+            # Never longer than the entry itself lives (an event starting ends both).
+            response["X-Accel-Expires"] = str(max(1, min(edge_seconds(), int(entry["expires"] - time.time()))))
         return response
 
 

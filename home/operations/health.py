@@ -1,9 +1,12 @@
 """
 Health endpoints for load balancers and orchestrators, outside the language prefixes, never cached.
 
-- `/healthz`: readiness. 200 `ok` when the database, the cache and the media storage answer; otherwise
-  503 with one word naming the first that did not (`database`, `cache`, `storage`) and nothing else: no
-  error text, no host names, no versions.
+- `/healthz`: readiness. A server is ready while it can serve pages, that is while its database answers: 200 `ok`,
+  or 200 `degraded: cache` / `degraded: storage` / `degraded: cache, storage` when the shared cache (Redis) or the
+  media storage does not answer. Pages are still served then (the cache's errors are misses; only uploads and new
+  images fail), and every server shares the same Redis and storage: taking servers out of the load balancer would
+  turn a degraded site into a site that is down. 503 `database` when the database does not answer. One word per
+  fault and nothing else: no error text, no host names, no versions.
 - `/healthz/live`: liveness. 200 whenever the process can answer a request; touches nothing.
 """
 
@@ -45,7 +48,18 @@ def storage_answers() -> bool:
     return True
 
 
-CHECKS = (("database", database_answers), ("cache", cache_answers), ("storage", storage_answers))
+REQUIRED = (("database", database_answers),)
+# Without these the site still serves pages: reported, never a reason to take the server out.
+DEGRADING = (("cache", cache_answers), ("storage", storage_answers))
+
+
+def _answers(name: str, check) -> bool:
+    try:
+        return check()
+    except Exception as error:  # any failure means "does not answer"
+        # A warning without traceback: a probe every few seconds must not flood the error reports.
+        logger.warning("health check failed: %s (%s)", name, type(error).__name__)
+        return False
 
 
 def _plain(text: str, status: int) -> HttpResponse:
@@ -54,16 +68,11 @@ def _plain(text: str, status: int) -> HttpResponse:
 
 @never_cache
 def readiness(request):
-    for name, answers in CHECKS:
-        try:
-            healthy = answers()
-        except Exception as error:  # any failure means "not ready"
-            # A warning without traceback: a probe every few seconds must not flood the error reports.
-            logger.warning("health check failed: %s (%s)", name, type(error).__name__)
-            healthy = False
-        if not healthy:
+    for name, check in REQUIRED:
+        if not _answers(name, check):
             return _plain(name, 503)
-    return _plain("ok", 200)
+    degraded = [name for name, check in DEGRADING if not _answers(name, check)]
+    return _plain(f"degraded: {', '.join(degraded)}" if degraded else "ok", 200)
 
 
 @never_cache

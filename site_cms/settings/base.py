@@ -104,7 +104,7 @@ MIDDLEWARE = [
     "home.security.headers.SiteCSPMiddleware",
     # Static files, directly after the headers: they skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compressed HTML, feeds and sitemaps where no proxy compresses them (COMPRESS_RESPONSES).
+    # Compressed HTML, feeds and sitemaps (COMPRESS_RESPONSES): gzip with Django's BREACH padding, by q-values.
     "home.caching.compression.CompressionMiddleware",
     # ETag / Last-Modified answers (304) for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -306,7 +306,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ------------------------------------------------------------------------------------------------
 # Longest life of a cached page (changes clear it at once; event times end it earlier); 0 turns it off.
 HTML_CACHE_SECONDS = int(os.environ.get("HTML_CACHE_SECONDS", "300"))
-# Compress HTML, feeds and sitemaps in the app; turn off where the proxy in front compresses (nginx).
+# Seconds a proxy in front (nginx's micro-cache, ops/nginx/cdats.conf) may keep a page the HTML cache keeps: sent as
+# X-Accel-Expires on those pages only (never a form, a session or the admin); 0 sends none.
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "1"))
+# Compress HTML, feeds and sitemaps in the app (home/caching/compression.py: cached pages in brotli or gzip, the
+# rest gzip with Django's BREACH padding). The shipped nginx site leaves proxied responses to the app.
 COMPRESS_RESPONSES = env_bool("COMPRESS_RESPONSES", True)
 # A CDN or Varnish that accepts HTTP PURGE requests (FRONTEND_CACHE_PURGE_URL, e.g. http://varnish:6081), or
 # Cloudflare (FRONTEND_CACHE_CLOUDFLARE_ZONE_ID + _TOKEN). Cacheable pages then carry s-maxage.
