@@ -5,6 +5,9 @@ Signal receivers of the editorial machinery, connected in HomeConfig.ready().
   report shows its translations *out of date*, and the translation editor shows exactly the changed
   segments (the unchanged ones keep their English). The live English page is not touched.
 - Every save of a live translation passes the publish guard (script_guard).
+- A new translation, and a segment new to a source, get the segments that need no translation copied in
+  (prefill).
+- A translated page going live closes its review (review.close_on_publish).
 """
 
 from django.conf import settings
@@ -13,8 +16,10 @@ from django.db.models.signals import post_save, pre_save
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from home.editorial import prefill
+from home.editorial.review import close_on_publish
 from home.editorial.script_guard import refuse_chinese_on_publish
 
 
@@ -43,3 +48,6 @@ def connect() -> None:
     page_published.connect(source_page_published, dispatch_uid="editorial-sync-source-page")
     post_save.connect(source_snippet_saved, dispatch_uid="editorial-sync-source-snippet")
     pre_save.connect(refuse_chinese_on_publish, dispatch_uid="editorial-publish-guard")
+    post_save.connect(prefill.translation_created, sender=Translation, dispatch_uid="editorial-prefill-translation")
+    post_save.connect(prefill.segment_created, sender=StringSegment, dispatch_uid="editorial-prefill-segment")
+    page_published.connect(close_on_publish, dispatch_uid="editorial-close-review")
