@@ -41,12 +41,15 @@ def report_counts(client: Client) -> dict[str, int]:
     return {state: int(count) for state, count in re.findall(r'data-state="(\w+)">[^<]*?: (\d+)</span>', html)}
 
 
+def report_states(client: Client) -> dict[str, str]:
+    """The state of every row of the report, by the row's key (`page:<source id>:<locale id>`…)."""
+    html = client.get(REPORT).content.decode()
+    return {key: state for state, key in re.findall(r'<tr data-state="(\w+)">\s*<td><input[^>]*value="([^"]+)"', html)}
+
+
 def report_state(client: Client, page) -> str:
     """The state of `page`'s English row in the report (`page`: the Chinese source)."""
-    html = client.get(REPORT, {"locale": "en"}).content.decode()
-    row = re.search(rf'<tr data-state="(\w+)">\s*<td><input[^>]*value="page:{page.pk}:{locale("en").pk}"', html, re.S)
-    assert row, f"no English row for page {page.pk}"
-    return row.group(1)
+    return report_states(client)[f"page:{page.pk}:{locale('en').pk}"]
 
 
 def dashboard_panel_counts(client: Client) -> dict[str, int]:
