@@ -10,12 +10,15 @@ import re
 
 from django.core import mail
 from django.test import Client
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import override as translation_override
 
 from wagtail.models import PageLogEntry
 
 import pytest
 
 from home.editorial.models import TranslationReview
+from home.editorial.roles import TRANSLATORS
 from home.editorial.translation_status import AWAITING_REVIEW, IN_TRANSLATION, MISSING, UP_TO_DATE, translation_status
 from tests.editorial import chinese_admin
 from tests.factories import locale, make_article, section
@@ -26,6 +29,7 @@ from tests.review_helpers import (
     report_counts,
     report_state,
     review_panel_titles,
+    staff,
     translate_all,
     translation_of,
     translator,
@@ -236,3 +240,27 @@ def test_publishing_from_the_translation_editor_closes_the_review(article, peopl
     assert english.live
     assert TranslationReview.objects.get(translation=translation).status == TranslationReview.PUBLISHED
     assert report_state(translator_client, article) == UP_TO_DATE
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_guide_names_the_loops_buttons_as_the_screens_do(django_user_model, language):
+    _user, client = staff(django_user_model, f"reader-{language}", TRANSLATORS, language)
+    guide = client.get("/admin/editorial/guide/").content.decode()
+    with translation_override(language):
+        labels = [
+            pgettext("translation review", "Ready for review"),
+            pgettext("translation review", "Awaiting review"),
+            pgettext("translation review", "Translations awaiting your review"),
+            pgettext("translation review", "Approve and publish"),
+            pgettext("translation review", "What should the translator change?"),
+            pgettext("translation review", "Send back to the translator"),
+            pgettext("translation bulk action", "With the ticked rows"),
+            pgettext("translation bulk action", "Sync with the source"),
+            pgettext("translation bulk action", "Machine-translate into drafts"),
+            pgettext("translation bulk action", "Apply"),
+            gettext("Copied from the source: nothing to translate"),
+            pgettext("po file", "PO file"),
+        ]
+    assert 'id="translation-review"' in guide
+    for label in labels:
+        assert label in guide, label

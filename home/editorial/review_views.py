@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -99,6 +99,13 @@ class TranslationReviewView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return self.translation.source.object_repr
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("editorial_translation_status"), "label": gettext_lazy("Translation status")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
 
     def segments(self) -> list[dict]:
         source = self.translation.source.as_instance()

@@ -4,29 +4,28 @@
  *
  * Loaded only for a user who translates but may not publish (home/templatetags/editorial_tags.py writes the data
  * in #cdats-translation-review). wagtail-localize's footer shows Lock, Unlock and Delete from the `perms` of the
- * editor's props, and always "Stop Synced translation": this script runs before the React app starts (the app
- * reads its props on DOMContentLoaded) and turns those perms off, then, once the footer is drawn, puts the button
- * in the footer's own form (CSRF token included) as its main action and hides what remains of the vendor's menu.
+ * editor's props, and always "Stop Synced translation". The admin loads scripts before the page's content, and the
+ * React app reads its props on DOMContentLoaded: this script acts when the document is parsed ("interactive", which
+ * comes before DOMContentLoaded) and turns those perms off; then, once the footer is drawn, it puts the button in
+ * the footer's own form (CSRF token included) as its main action and hides what remains of the vendor's menu.
  * The button posts to the site's own view (home/editorial/review_views.py); nothing of wagtail-localize's is changed
  * on the server.
  */
 (function () {
   "use strict";
-  var dataElement = document.getElementById("cdats-translation-review");
-  var editor = document.querySelector(".js-translation-editor");
-  if (!dataElement || !editor || !editor.dataset.props) {
-    return;
-  }
-  var data = JSON.parse(dataElement.textContent);
-  var props = JSON.parse(editor.dataset.props);
-  var stopUrl = props.links && props.links.stopTranslationUrl;
+  var data;
+  var editor;
+  var stopUrl;
 
-  // Before React reads the props: no Lock, Unlock, Delete or "Convert to alias page" for a translator.
-  props.perms.canLock = false;
-  props.perms.canUnlock = false;
-  props.perms.canDelete = false;
-  props.links.convertToAliasUrl = null;
-  editor.dataset.props = JSON.stringify(props);
+  function rewriteProps() {
+    // Before React reads the props: no Lock, Unlock, Delete or "Convert to alias page" for a translator.
+    var props = JSON.parse(editor.dataset.props);
+    props.perms.canLock = false;
+    props.perms.canUnlock = false;
+    props.perms.canDelete = false;
+    props.links.convertToAliasUrl = null;
+    editor.dataset.props = JSON.stringify(props);
+  }
 
   function readyButton() {
     var button = document.createElement("button");
@@ -75,9 +74,26 @@
     observer.observe(editor, {childList: true, subtree: true});
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", whenFooterDrawn);
-  } else {
+  function start() {
+    var dataElement = document.getElementById("cdats-translation-review");
+    editor = document.querySelector(".js-translation-editor");
+    if (!dataElement || !editor || !editor.dataset.props) {
+      return;
+    }
+    data = JSON.parse(dataElement.textContent);
+    stopUrl = JSON.parse(editor.dataset.props).links.stopTranslationUrl;
+    if (!editor.querySelector("footer")) {
+      rewriteProps();
+    }
     whenFooterDrawn();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("readystatechange", function parsed() {
+      document.removeEventListener("readystatechange", parsed);
+      start();
+    });
+  } else {
+    start();
   }
 })();
