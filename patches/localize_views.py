@@ -13,10 +13,6 @@ and "Sync" button in the admin leads here.
   server error; the upload returns to where it came from (the status report offers it too).
 """
 
-import contextlib
-import os
-import tempfile
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,25 +20,17 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-import polib
-
 from home.editorial.permissions import may_translate
-from home.editorial.segment_names import segment_name
-from home.editorial.slugs import pinyin_slug
-
-# A PO file of one page is a few hundred kilobytes at most.
-MAX_PO_BYTES = 5 * 1024 * 1024
-PO_TOOL = "PO File"  # what wagtail-localize's own upload records as the tool
+from home.editorial.po_files import import_po, named_po, po_file_name, read_po
 
 
 class PermittedLocalesMixin:
@@ -104,22 +92,6 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         return super().form_valid(form)
 
 
-def po_file_name(translation: Translation) -> str:
-    instance = translation.source.get_source_instance()
-    stem = instance.slug if isinstance(instance, Page) else pinyin_slug(str(instance))
-    return f"{slugify(stem)}-{translation.target_locale.language_code}.po"
-
-
-def named_po(translation: Translation) -> polib.POFile:
-    """wagtail-localize's export, each entry with the segment's readable name as an extracted comment."""
-    po = translation.export_po()
-    source = translation.source.as_instance()
-    for entry in po:
-        if entry.msgctxt and not entry.obsolete:
-            entry.comment = segment_name(source, entry.msgctxt)
-    return po
-
-
 def download_pofile(request, translation_id: int):
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
@@ -127,19 +99,6 @@ def download_pofile(request, translation_id: int):
     response = HttpResponse(str(named_po(translation)), content_type="text/x-gettext-translation")
     response["Content-Disposition"] = f'attachment; filename="{po_file_name(translation)}"'
     return response
-
-
-def read_po(upload) -> polib.POFile | None:
-    """The uploaded PO file, or None when it is not one (polib reads a file, never a path given as content)."""
-    with tempfile.NamedTemporaryFile(delete=False, suffix=".po") as file:
-        file.write(upload.read())
-    try:
-        return polib.pofile(file.name)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(file.name)
 
 
 @require_POST
@@ -153,24 +112,9 @@ def upload_pofile(request, translation_id: int):
     ):
         back = reverse("editorial_translation_status")
     upload = request.FILES.get("file")
-    if upload is None or upload.size > MAX_PO_BYTES:
+    if upload is None:
         messages.error(request, pgettext("po file", "Choose a PO file (at most 5 MB) to upload."))
         return redirect(back)
-    po = read_po(upload)
-    if po is None:
-        messages.error(request, pgettext("po file", "This is not a PO file: nothing was imported."))
-    elif po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
-        messages.error(
-            request,
-            pgettext(
-                "po file", "This PO file belongs to another translation (or lost its header): nothing was imported."
-            ),
-        )
-    else:
-        warnings = translation.import_po(po, user=request.user, tool_name=PO_TOOL)
-        messages.success(
-            request,
-            pgettext("po file", "Imported the translations of the PO file (%(skipped)s entries skipped).")
-            % {"skipped": len(warnings)},
-        )
+    imported = import_po(translation, read_po(upload), request.user)
+    (messages.success if imported.done else messages.error)(request, imported.message)
     return redirect(back)

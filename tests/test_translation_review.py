@@ -260,6 +260,8 @@ def test_the_guide_names_the_loops_buttons_as_the_screens_do(django_user_model, 
             pgettext("translation bulk action", "Apply"),
             gettext("Copied from the source: nothing to translate"),
             pgettext("po file", "PO file"),
+            pgettext("po file", "Upload translated PO files"),
+            pgettext("translation bulk action", "Download their PO files (ZIP)"),
         ]
     assert 'id="translation-review"' in guide
     for label in labels:

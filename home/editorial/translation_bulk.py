@@ -1,7 +1,8 @@
 """
 Bulk actions on the rows ticked in the translation status report: submit for translation, sync, machine-translate
-into drafts, mark ready for review, publish — what wagtail-localize's users ask of it (its issues 789 "bulk sync",
-705 "bulk machine translation", 627 "bulk translate snippets") and it offers only one object at a time.
+into drafts, mark ready for review, publish, download their PO files — what wagtail-localize's users ask of it (its
+issues 789 "bulk sync", 705 "bulk machine translation", 627 "bulk translate snippets", with a PO file for each) and
+it offers only one object at a time; and the upload of any number of translated PO files at once.
 
 Each row is checked and done on its own, in its own transaction, with the same permission checks as the
 one-at-a-time buttons (home.editorial.permissions): one refused row never undoes the others, and the message
@@ -14,7 +15,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -25,21 +26,27 @@ from wagtail.permissions import page_permission_policy
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.edit_translation import apply_machine_translation, user_can_edit_instance
 
 from home.editorial import review
 from home.editorial.permissions import may_publish_translation, may_translate
+from home.editorial.po_files import NOT_A_PO_FILE, import_po, po_zip, read_po, translation_of_po
 
 # More rows than a page of the report could show is a mistake or an attack: refused whole.
 MAX_ROWS = 500
+UNKNOWN_TRANSLATION = pgettext_lazy(
+    "po file", "This PO file names no translation you may edit (or lost its header): nothing was imported."
+)
 
 SUBMIT, SYNC, MACHINE_TRANSLATE, READY, PUBLISH = "submit", "sync", "machine_translate", "ready", "publish"
+PO_FILES = "po_files"
 ACTIONS = {
     SUBMIT: gettext_lazy("Submit for translation"),
     SYNC: pgettext_lazy("translation bulk action", "Sync with the source"),
     MACHINE_TRANSLATE: pgettext_lazy("translation bulk action", "Machine-translate into drafts"),
     READY: pgettext_lazy("translation review", "Ready for review"),
     PUBLISH: pgettext_lazy("translation bulk action", "Publish"),
+    PO_FILES: pgettext_lazy("translation bulk action", "Download their PO files (ZIP)"),
 }
 
 
@@ -61,6 +68,8 @@ class Row:
 class BulkResult:
     done: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    # What the handlers returned for the rows done (the PO files' translations).
+    results: list = field(default_factory=list)
 
 
 def action_choices(user, has_engine: bool) -> list[tuple[str, str]]:
@@ -71,6 +80,7 @@ def action_choices(user, has_engine: bool) -> list[tuple[str, str]]:
     choices.append((READY, ACTIONS[READY]))
     if user.is_superuser or page_permission_policy.user_has_permission(user, "publish"):
         choices.append((PUBLISH, ACTIONS[PUBLISH]))
+    choices.append((PO_FILES, ACTIONS[PO_FILES]))
     return choices
 
 
@@ -160,7 +170,21 @@ def publish(user, row: Row) -> None:
         raise Refused(outcome.message)
 
 
-HANDLERS = {SUBMIT: submit, SYNC: sync, MACHINE_TRANSLATE: machine_translate, READY: mark_ready, PUBLISH: publish}
+def po_file(user, row: Row) -> Translation:
+    translation = translation_of(row)
+    if not user_can_edit_instance(user, translation.get_target_instance()):
+        raise Refused(pgettext("translation bulk action", "you may not translate it"))
+    return translation
+
+
+HANDLERS = {
+    SUBMIT: submit,
+    SYNC: sync,
+    MACHINE_TRANSLATE: machine_translate,
+    READY: mark_ready,
+    PUBLISH: publish,
+    PO_FILES: po_file,
+}
 
 
 def run_bulk(user, action: str, keys: list[str]) -> BulkResult:
@@ -174,13 +198,14 @@ def run_bulk(user, action: str, keys: list[str]) -> BulkResult:
             continue
         try:
             with transaction.atomic():
-                handler(user, row)
+                outcome = handler(user, row)
         except Refused as refusal:
             result.refused.append(f"{row.title}: {refusal}")
         except ValidationError as error:
             result.refused.append(f"{row.title}: {' '.join(error.messages)}")
         else:
             result.done.append(row.title)
+            result.results.append(outcome)
     return result
 
 
@@ -203,6 +228,10 @@ def bulk_action(request):
         )
         return redirect(back)
     result = run_bulk(request.user, action, keys)
+    if action == PO_FILES and result.results:
+        response = HttpResponse(po_zip(result.results), content_type="application/zip")
+        response["Content-Disposition"] = 'attachment; filename="translations-po.zip"'
+        return response
     summary = {"action": offered[action], "done": len(result.done), "selected": len(dict.fromkeys(keys))}
     if result.done:
         messages.success(
@@ -214,4 +243,29 @@ def bulk_action(request):
             pgettext("translation bulk action", "%(action)s: not done for %(rows)s")
             % {"action": offered[action], "rows": "; ".join(result.refused)},
         )
+    return redirect(back)
+
+
+@require_POST
+def upload_po_files(request):
+    """
+    The report's PO upload: any number of translated PO files, each imported into the translation whose id its
+    header carries (wagtail-localize writes it), if the user may edit that translation; every file accounted for.
+    """
+    back = reverse("editorial_translation_status") + "?" + request.POST.get("filters", "")
+    uploads = request.FILES.getlist("files")
+    if not uploads:
+        messages.error(request, pgettext("po file", "Choose a PO file (at most 5 MB) to upload."))
+        return redirect(back)
+    for upload in uploads[:MAX_ROWS]:
+        po = read_po(upload)
+        translation = translation_of_po(po)
+        if po is None:
+            done, message = False, str(NOT_A_PO_FILE)
+        elif translation is None or not user_can_edit_instance(request.user, translation.get_target_instance()):
+            done, message = False, str(UNKNOWN_TRANSLATION)
+        else:
+            imported = import_po(translation, po, request.user)
+            done, message = imported.done, imported.message
+        (messages.success if done else messages.error)(request, f"{upload.name}: {message}")
     return redirect(back)

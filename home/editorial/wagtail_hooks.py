@@ -42,6 +42,7 @@ def editorial_admin_urls():
             name="editorial_publish_translation",
         ),
         path("editorial/translations/bulk/", translation_bulk.bulk_action, name="editorial_translation_bulk"),
+        path("editorial/translations/po/", translation_bulk.upload_po_files, name="editorial_translation_po_upload"),
         path(
             "editorial/translations/<int:translation_id>/ready/",
             review_views.mark_ready,
