@@ -32,7 +32,7 @@ from home.editorial.permissions import may_publish_translation
 from home.editorial.roles import APPROVERS
 from home.editorial.script_guard import chinese_text, not_ready_message, refusal_message
 from home.editorial.tasks import review_email
-from home.editorial.translation_status import awaits_review
+from home.editorial.translation_status import awaits_review, sent_back
 
 READY_ACTION = "cdats.translation_ready"
 SENT_BACK_ACTION = "cdats.translation_sent_back"
@@ -67,9 +67,7 @@ def is_awaiting_review(translation: Translation, review: TranslationReview | Non
 
 def has_open_comment(review: TranslationReview | None, page: Page) -> bool:
     """Sent back and not published since: the translator still has the approver's comment to act on."""
-    if review is None or review.status != TranslationReview.CHANGES_REQUESTED or review.reviewed_at is None:
-        return False
-    return not (page.last_published_at and page.last_published_at > review.reviewed_at)
+    return sent_back(review, page.last_published_at)
 
 
 def may_mark_ready(user, translation: Translation) -> bool:

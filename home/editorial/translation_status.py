@@ -78,16 +78,7 @@ class StatusRow:
 
     @property
     def changes_requested(self) -> bool:
-        """Sent back by an approver and not published since: the comment is for the translator."""
-        return (
-            self.state != AWAITING_REVIEW
-            and self.review is not None
-            and self.review.status == TranslationReview.CHANGES_REQUESTED
-            and not self.published_after(self.review.reviewed_at)
-        )
-
-    def published_after(self, moment) -> bool:
-        return bool(moment and self.target_published_at and self.target_published_at > moment)
+        return self.state != AWAITING_REVIEW and sent_back(self.review, self.target_published_at)
 
     @property
     def fully_translated(self) -> bool:
@@ -120,6 +111,13 @@ def segment_progress(source_ids: list[int], locale: Locale) -> dict[int, tuple[i
         .annotate(total=Count("id"), done=Count("id", filter=Q(is_translated=True)))
     )
     return {row["source_id"]: (row["total"], row["done"]) for row in rows}
+
+
+def sent_back(review: TranslationReview | None, target_published_at) -> bool:
+    """Sent back by an approver and not published since: the comment is for the translator."""
+    if review is None or review.status != TranslationReview.CHANGES_REQUESTED or review.reviewed_at is None:
+        return False
+    return not (target_published_at and target_published_at > review.reviewed_at)
 
 
 def awaits_review(review: TranslationReview | None, target: dict, changed_at) -> bool:
