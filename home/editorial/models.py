@@ -3,7 +3,7 @@ Where a translation stands in its review: marked ready by its translator, sent b
 
 wagtail-localize knows translations and their segments but not their review: its editor has no "ready for
 review" and no workflow. One row per translation (wagtail-localize's Translation) holds the latest turn of the
-loop; the history of turns is in the target page's log (home.editorial.review).
+loop; the history of turns is in the target page's log (home.editorial.translation_review).
 """
 
 from django.conf import settings

@@ -7,7 +7,7 @@ Signal receivers of the editorial machinery, connected in HomeConfig.ready().
 - Every save of a live translation passes the publish guard (script_guard).
 - A new translation, and a segment new to a source, get the segments that need no translation copied in
   (prefill).
-- A translated page going live closes its review (review.close_on_publish).
+- A translated page going live closes its review (translation_review.close_on_publish).
 """
 
 from django.conf import settings
@@ -19,8 +19,8 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from home.editorial import prefill
-from home.editorial.review import close_on_publish
 from home.editorial.script_guard import refuse_chinese_on_publish
+from home.editorial.translation_review import close_on_publish
 
 
 def sync_translation_source(instance) -> None:

@@ -16,9 +16,9 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.editorial.permissions import may_publish_translation, may_translate
-from home.editorial.review import publish_translation as publish
 from home.editorial.segment_names import segment_name
 from home.editorial.translation_bulk import action_choices
+from home.editorial.translation_review import publish_translation as publish
 from home.editorial.translation_status import STATES, section_choices, source_locale, translation_status
 
 

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from home.editorial.review_emails import send_review_email
+from home.editorial.translation_review_emails import send_review_email
 from home.operations.background import BACKEND, EMAIL_QUEUE, retry_later
 
 

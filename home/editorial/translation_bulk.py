@@ -28,7 +28,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.views.edit_translation import apply_machine_translation, user_can_edit_instance
 
-from home.editorial import review
+from home.editorial import translation_review as review
 from home.editorial.permissions import may_publish_translation, may_translate
 from home.editorial.po_files import NOT_A_PO_FILE, import_po, po_zip, read_po, translation_of_po
 

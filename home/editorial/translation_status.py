@@ -2,8 +2,8 @@
 The state of every translation: each translatable page and snippet × each target locale.
 
 A page's translation goes *missing* (none yet) → *in translation* (a draft, or sent back by an approver) →
-*awaiting review* (its translator marked it ready: home.editorial.review) → *live and up to date*, and turns
-*out of date* when its source is published again after the translation went live. Snippets have no drafts:
+*awaiting review* (its translator marked it ready: home.editorial.translation_review) → *live and up to date*,
+and turns *out of date* when its source is published again after the translation went live. Snippets have no drafts:
 missing, out of date (segments left to translate) or up to date. Computed in a constant number of queries (one
 per locale and snippet model, never per row): wagtail-localize's own report lists only what was submitted, and
 says "up to date" until someone syncs each page by hand. The status report and the dashboard both read this.

@@ -17,7 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail_localize.models import Translation
 
-from home.editorial import guide, review, review_views, status_views, translation_bulk
+from home.editorial import guide, status_views, translation_bulk, translation_review, translation_review_views
 from home.editorial.script_guard import chinese_text, is_translation, refusal_message
 
 CHINESE_FEATURE = "lang-zh"
@@ -45,17 +45,17 @@ def editorial_admin_urls():
         path("editorial/translations/po/", translation_bulk.upload_po_files, name="editorial_translation_po_upload"),
         path(
             "editorial/translations/<int:translation_id>/ready/",
-            review_views.mark_ready,
+            translation_review_views.mark_ready,
             name="editorial_translation_ready",
         ),
         path(
             "editorial/translations/<int:translation_id>/review/",
-            review_views.TranslationReviewView.as_view(),
+            translation_review_views.TranslationReviewView.as_view(),
             name="editorial_translation_review",
         ),
         path(
             "editorial/translations/<int:translation_id>/review/source/",
-            review_views.source_preview,
+            translation_review_views.source_preview,
             name="editorial_translation_source_preview",
         ),
         path("editorial/guide/", guide.EditorsGuideView.as_view(), name="editorial_guide"),
@@ -66,12 +66,12 @@ def editorial_admin_urls():
 def translation_review_log_actions(actions):
     """The review loop's turns in the translated page's history."""
     actions.register_action(
-        review.READY_ACTION,
+        translation_review.READY_ACTION,
         pgettext_lazy("translation review", "Ready for review"),
         pgettext_lazy("translation review", "Translation marked ready for review"),
     )
 
-    @actions.register_action(review.SENT_BACK_ACTION)
+    @actions.register_action(translation_review.SENT_BACK_ACTION)
     class SentBack(LogFormatter):
         label = pgettext_lazy("translation review", "Changes requested")
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html, json_script
 from django.utils.translation import pgettext
 
-from home.editorial import review
+from home.editorial import translation_review as review
 from home.editorial.permissions import may_publish_translation
 
 register = template.Library()

@@ -8,7 +8,7 @@
  * React app reads its props on DOMContentLoaded: this script acts when the document is parsed ("interactive", which
  * comes before DOMContentLoaded) and turns those perms off; then, once the footer is drawn, it puts the button in
  * the footer's own form (CSRF token included) as its main action and hides what remains of the vendor's menu.
- * The button posts to the site's own view (home/editorial/review_views.py); nothing of wagtail-localize's is changed
+ * The button posts to the site's own view (home/editorial/translation_review_views.py); nothing of wagtail-localize's is changed
  * on the server.
  */
 (function () {

@@ -1,7 +1,7 @@
 """
 The review loop's screens: the translator's "ready for review" (posted from the translation editor's footer) and
 the approver's review screen (the English page beside the Chinese, every segment side by side, then publish or
-send back with a comment). What each action does is in home.editorial.review.
+send back with a comment). What each action does is in home.editorial.translation_review.
 """
 
 from django import forms
@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_localize.models import StringSegment, Translation
 
-from home.editorial import review
+from home.editorial import translation_review as review
 from home.editorial.permissions import may_publish_translation
 from home.editorial.prefill import is_prefilled
 from home.editorial.segment_names import segment_name
