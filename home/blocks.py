@@ -3,6 +3,7 @@
 Every text an editor writes in a block is a translation segment, tables and defaults included."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -147,6 +148,16 @@ class TranslatableTableBlock(TableBlock):
                 if cell and str(cell).strip():
                     segments.append(StringSegmentValue(f"cell-{row_index}-{column_index}", str(cell)))
         return segments
+
+    def segment_label(self, path: str) -> str:
+        """A segment's readable name (home/editorial/segment_names.py): the caption, or a cell by row and column."""
+        if path.startswith("cell-"):
+            _prefix, row_index, column_index = path.split("-")
+            return pgettext("translation segment", "Row %(row)s, column %(column)s") % {
+                "row": int(row_index) + 1,
+                "column": int(column_index) + 1,
+            }
+        return pgettext("translation segment", "Table caption")
 
     def restore_translated_segments(self, value, segments):
         value = {**value, "data": [list(row or []) for row in value.get("data") or []]}

@@ -15,6 +15,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from home.caching import invalidation
 from home.caching.routing import site_for_request
 from home.caching.visibility import public
+from home.editorial.models import TranslationReview  # noqa: F401 - a model in its own module, imported so Django finds it
 from home.navigation.build import Link, page_link
 from home.navigation.menus import SiteNavigation  # noqa: F401  (a model of this app, defined in its own module)
 from home.page_base import IntroBodyPage

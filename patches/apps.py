@@ -7,7 +7,8 @@ class PatchesConfig(AppConfig):
 
     def ready(self):
         # Runtime replacements are installed once the models are loaded (Page must exist).
-        from patches import admin_titles, axes_titles
+        from patches import admin_titles, axes_titles, segment_labels
 
         admin_titles.install()
         axes_titles.install()
+        segment_labels.install()

@@ -7,23 +7,30 @@ and "Sync" button in the admin leads here.
 - Sync: only by a user who may translate the object into every locale it updates; it refreshes the
   source and never publishes (machine output or Chinese fallbacks stay drafts for review; approvers
   publish from the translation status report).
-- PO download: named after the page's slug and the locale, not its (Chinese) title.
+- PO download: named after the page's slug and the locale, not its (Chinese) title; each entry carries the
+  segment's readable name ("Body · Paragraph 3") as a comment beside wagtail-localize's path (its msgctxt).
+- PO upload: a file without wagtail-localize's header, or not a PO file at all, gets a message instead of a
+  server error; the upload returns to where it came from (the status report offers it too).
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_POST
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home.editorial.permissions import may_translate
-from home.editorial.slugs import pinyin_slug
+from home.editorial.po_files import import_po, named_po, po_file_name, read_po
 
 
 class PermittedLocalesMixin:
@@ -85,16 +92,29 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         return super().form_valid(form)
 
 
-def po_file_name(translation: Translation) -> str:
-    instance = translation.source.get_source_instance()
-    stem = instance.slug if isinstance(instance, Page) else pinyin_slug(str(instance))
-    return f"{slugify(stem)}-{translation.target_locale.language_code}.po"
-
-
 def download_pofile(request, translation_id: int):
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
-    response = HttpResponse(str(translation.export_po()), content_type="text/x-gettext-translation")
+    response = HttpResponse(str(named_po(translation)), content_type="text/x-gettext-translation")
     response["Content-Disposition"] = f'attachment; filename="{po_file_name(translation)}"'
     return response
+
+
+@require_POST
+def upload_pofile(request, translation_id: int):
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("editorial_translation_status")
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, pgettext("po file", "Choose a PO file (at most 5 MB) to upload."))
+        return redirect(back)
+    imported = import_po(translation, read_po(upload), request.user)
+    (messages.success if imported.done else messages.error)(request, imported.message)
+    return redirect(back)

@@ -1,9 +1,10 @@
 """
 What each vendor patch relies on, recorded when the patch was made, for tests/test_vendor_patches.py.
 
-- COPIED_TEMPLATES: each vendor template we keep a changed copy of, with the SHA-256 of the vendor's original at
-  the version the copy was made from. When an upgrade changes the original, the test fails: redo the copy from
-  the new original (the README says what each copy changes) and record the new digest.
+- COPIED_TEMPLATES: each vendor template we keep a changed copy of (or extend under its own name), with the
+  SHA-256 of the vendor's original at the version the copy was made from. When an upgrade changes the original,
+  the test fails: redo the copy from the new original (the README says what each copy changes) and record the
+  new digest.
 - PATCHED_CODE: vendor functions and classes our patches replace, subclass or shadow, with the SHA-256 of their
   source. A changed digest means: re-read the vendor's new code, check the patch still fits, record the digest.
 - PRIVATE_ATTRIBUTES: private names of Django, Wagtail and modelsearch that our code reads, writes or overrides,
@@ -78,6 +79,13 @@ COPIED_TEMPLATES = (
         "wagtail-2fa 1.8.0",
         "2d0080e7edde391467b7af07266d475f962cc50a7b5bcba11527b04650a999e1",
     ),
+    # Extended, not copied: ours fills its `content` and `extra_js` blocks and reads its `translation`.
+    CopiedTemplate(
+        "wagtail_localize/admin/edit_translation.html",
+        "wagtail_localize",
+        "wagtail-localize 1.14.5",
+        "52b849c00b09876c0fb0e7314a762f1eebb1c4212120828c61c1350a301a5ba7",
+    ),
 )
 
 PATCHED_CODE = (
@@ -135,6 +143,17 @@ PATCHED_CODE = (
         "wagtail_2fa.wagtail_hooks.remove_menu_if_unverified",
         "25157dc03f82284438598f733b53dc2bd162f7b1db89a393255bfa0897042423",
         "patches/wagtail_hooks.py",
+    ),
+    PatchedCode(
+        "wagtail_localize.views.edit_translation.upload_pofile",
+        "9cf1ffceecbb6b7da2f9d0e7c8e484493436bbb0ce0dce62a36f52f981e46d56",
+        "patches/localize_views.py",
+    ),
+    # wagtail-localize's own function, as patches.segment_labels keeps it before wrapping it.
+    PatchedCode(
+        "patches.segment_labels.wagtail_get_segment_location_info",
+        "6218eff9b05f4a958fbd5f42b1e354adff929226f7d4cc2d0eae9b390c504aa5",
+        "patches/segment_labels.py",
     ),
 )
 

@@ -21,6 +21,7 @@ SHADOWED_LOCALIZE_PATHS = (
     "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
     "localize/update/<int:translation_source_id>/",
     "localize/translate/<int:translation_id>/pofile/download/",
+    "localize/translate/<int:translation_id>/pofile/upload/",
 )
 
 
@@ -28,7 +29,7 @@ SHADOWED_LOCALIZE_PATHS = (
 # through our checks.
 @hooks.register("register_admin_urls", order=-10)
 def checked_localize_urls():
-    submit_page, submit_snippet, update, pofile = SHADOWED_LOCALIZE_PATHS
+    submit_page, submit_snippet, update, pofile, upload = SHADOWED_LOCALIZE_PATHS
     return [
         path(
             submit_page,
@@ -42,6 +43,7 @@ def checked_localize_urls():
         ),
         path(update, localize_views.GuardedUpdateTranslationsView.as_view(), name="editorial_update_translations"),
         path(pofile, localize_views.download_pofile, name="editorial_download_pofile"),
+        path(upload, localize_views.upload_pofile, name="editorial_upload_pofile"),
     ]
 
 

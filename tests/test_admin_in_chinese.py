@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 # Names and codes, never UI words: the CMS, the association's abbreviation, file formats, a language's
 # own name (the locale list shows "English" the way the language switcher does).
-ALLOWED = {"Wagtail", "CDATS", "JavaScript", "CSV", "XLSX", "English"}
+ALLOWED = {"Wagtail", "CDATS", "JavaScript", "CSV", "XLSX", "PO", "English"}  # names of file formats, the brand
 TEST_DATA = {"editor"}  # the test user's login name, shown in the account menu
 REFERENCE = re.compile(r"^R-[A-Z0-9]{8}$")
 DATA_TOKENS = re.compile(

@@ -13,7 +13,13 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from home.editorial.charts import bar_chart
-from home.editorial.translation_status import DRAFT, MISSING, OUT_OF_DATE, translation_status
+from home.editorial.translation_status import (
+    AWAITING_REVIEW,
+    IN_TRANSLATION,
+    MISSING,
+    OUT_OF_DATE,
+    translation_status,
+)
 from membership.dashboard import applications_per_month, month_starts
 from membership.models import MembershipApplication
 from tests.factories import make_article, make_event, section, translate_to_english
@@ -140,7 +146,7 @@ def test_the_translations_panel_and_the_report_agree(admin_client):
     make_article(section("news"), title="尚未翻译的另一篇文章")
     _rows, counts, _locales = translation_status()
     shown = panel_counts(panel(admin_client.get("/admin/").content.decode(), "translation-status"))
-    assert shown == {state: counts[state] for state in (MISSING, OUT_OF_DATE, DRAFT)}
+    assert shown == {state: counts[state] for state in (MISSING, OUT_OF_DATE, IN_TRANSLATION, AWAITING_REVIEW)}
     assert shown[OUT_OF_DATE] >= 1 and shown[MISSING] >= 1
     report = admin_client.get("/admin/editorial/translations/", {"state": OUT_OF_DATE}).content.decode()
     assert "发布后又修改的文章" in report

@@ -146,7 +146,7 @@ def test_a_changed_source_makes_its_english_out_of_date_until_published_again(su
 
 def test_the_report_and_the_guide_speak_chinese_in_a_chinese_admin(superuser):
     content = status_rows(superuser)
-    assert "翻译状态" in content and "已上线且最新" in content and "提交翻译" not in content
+    assert "翻译状态" in content and "已上线且最新" in content and ">提交翻译</a>" not in content
     assert "编辑工作" in superuser.get("/admin/").content.decode()  # the dashboard panel links the report
     guide = superuser.get("/admin/editorial/guide/").content.decode()
     assert "编辑指南" in guide and "/admin/editorial/translations/" in guide
@@ -164,8 +164,8 @@ def test_a_page_made_only_in_chinese_is_missing_in_the_report(superuser):
 
 def test_the_report_shows_the_seed_site_translated_and_up_to_date(superuser):
     content = status_rows(superuser)
-    # Every seed page and category has its English: no row is missing, a draft or out of date.
+    # Every seed page and category has its English: no row is missing, in translation, awaiting review or out of date.
     assert '<tr data-state="up_to_date">' in content
-    for state in ("missing", "draft", "out_of_date"):
+    for state in ("missing", "in_translation", "awaiting_review", "out_of_date"):
         assert f'<tr data-state="{state}">' not in content, state
     assert "通知公告" in content and "最新公告" in content  # a page and a snippet (category)

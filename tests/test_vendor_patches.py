@@ -5,6 +5,7 @@ be what they were when the patch was made. A failure here means: re-read the ven
 the patch and record the new digest in patches/vendor.py.
 """
 
+import inspect
 import re
 from importlib import util
 from pathlib import Path
@@ -13,11 +14,14 @@ from django.template.loader import get_template
 from django.urls import resolve, reverse
 
 from wagtail.models import Page
+from wagtail_localize.models import StringTranslation
+from wagtail_localize.views import edit_translation
 
 import pytest
 from axes.models import AccessAttempt
 
-from patches import admin_titles, axes_titles, localize_views, two_factor
+from home.editorial.prefill import PREFILL_TOOL
+from patches import admin_titles, axes_titles, localize_views, segment_labels, two_factor
 from patches.vendor import (
     COPIED_TEMPLATES,
     PATCHED_CODE,
@@ -82,6 +86,7 @@ def test_the_checked_snippet_and_po_views_answer_at_wagtail_localize_urls():
     assert resolve(snippet).func.view_class is localize_views.GuardedSubmitSnippetTranslationView
     # Wagtail wraps admin views (require_admin_access): the match names our URL, not the vendor's.
     assert resolve(reverse("wagtail_localize:download_pofile", args=[1])).url_name == "editorial_download_pofile"
+    assert resolve(reverse("wagtail_localize:upload_pofile", args=[1])).url_name == "editorial_upload_pofile"
 
 
 def test_the_root_title_patch_is_installed():
@@ -92,9 +97,40 @@ def test_the_lockout_name_patch_is_installed():
     assert AccessAttempt.__str__ is axes_titles.access_attempt_str
 
 
+def test_the_segment_label_patch_is_installed():
+    """The translation editor's view looks the function up in its module at each call: ours must be there."""
+    assert edit_translation.get_segment_location_info is segment_labels.get_segment_location_info
+    assert "get_segment_location_info(" in inspect.getsource(edit_translation.edit_translation)
+
+
+def localize_bundle() -> str:
+    path = Path(util.find_spec("wagtail_localize").origin).parent / "static/wagtail_localize/js/wagtail-localize.js"
+    return path.read_text(encoding="utf-8")
+
+
+def test_what_the_translators_footer_script_relies_on_is_still_in_wagtail_localize():
+    """
+    static/js/patches/translation-editor-review.js: the editor reads its props from data-props on DOMContentLoaded,
+    draws Lock/Unlock/Delete from perms and "Stop Synced translation" with its URL, in a form holding the CSRF token.
+    """
+    bundle = localize_bundle()
+    script = (ROOT / "static/js/patches/translation-editor-review.js").read_text(encoding="utf-8")
+    for name in ("canLock", "canUnlock", "canDelete", "stopTranslationUrl", "convertToAliasUrl"):
+        assert name in bundle and name in script, name
+    for marker in ("DOMContentLoaded", "js-translation-editor", "w-dropdown-button", "data-w-action-url-value"):
+        assert marker in bundle, marker
+    assert "csrfmiddlewaretoken" in bundle and "dataset.props" in bundle
+
+
+def test_the_prefilled_segments_note_is_worded_as_the_editor_script_expects():
+    """wagtail-localize shows a translation's tool as "Translated with <tool> on <date>"; the script rewords ours."""
+    assert "Translated with {tool_name} on {date}" in inspect.getsource(StringTranslation.get_comment)
+    script = (ROOT / "static/js/patches/admin-translation-editor.js").read_text(encoding="utf-8")
+    assert f'var PREFILL_TOOL = "{PREFILL_TOOL}";' in script
+
+
 def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
-    bundle = Path(util.find_spec("wagtail_localize").origin).parent / "static/wagtail_localize/js/wagtail-localize.js"
-    source = bundle.read_text(encoding="utf-8")
+    source = localize_bundle()
     script = (ROOT / "static/js/patches/admin-translation-editor.js").read_text(encoding="utf-8")
     for marker in ('"More actions"', "js-translation-editor"):
         assert marker.strip('"') in source and marker in script

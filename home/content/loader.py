@@ -131,7 +131,11 @@ class ContentLoader:
                 translation_of=segment.string,
                 locale=self.target_locale,
                 context=segment.context,
-                defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                defaults={
+                    "data": english,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": "",
+                },
             )
         if missing:
             raise ValueError(f"No English for {len(missing)} segment(s) of {instance!r}: {missing[:3]}")

@@ -1,16 +1,26 @@
-"""The base's dashboard panels: translations that lag behind (from the status report), pages scheduled to go live."""
+"""
+The base's dashboard panels: translations that lag behind and translations awaiting review (both from the status
+report's computation), pages scheduled to go live.
+"""
 
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision
 from wagtail.permissions import page_permission_policy
 
-from home.editorial.translation_status import DRAFT, MISSING, OUT_OF_DATE, translation_status
+from home.editorial.translation_status import (
+    AWAITING_REVIEW,
+    IN_TRANSLATION,
+    MISSING,
+    OUT_OF_DATE,
+    translation_status,
+)
 
 SCHEDULED_LIMIT = 10
 # Pages and snippets shown per kind of gap (the report lists them all).
@@ -20,22 +30,27 @@ TRANSLATION_PERMISSION = "wagtail_localize.submit_translation"
 
 class TranslationsPanel(Component):
     """
-    Translations missing, in draft or out of date, each kind with a few of its pages and snippets linked: the
-    counts of the translation status report (one computation, home.editorial.translation_status), which the
-    panel links to, filtered by state.
+    Translations missing, out of date, in translation or awaiting review, each kind with a few of its pages and
+    snippets linked: the counts of the translation status report (one computation,
+    home.editorial.translation_status), which the panel links to, filtered by state.
     """
 
     name = "translation_status"
     template_name = "home/admin/translations_panel.html"
     order = 150
 
+    def __init__(self, rows: list, counts):
+        self.rows = rows
+        self.counts = counts
+
     def get_context_data(self, parent_context):
         labels = {
             MISSING: _("Not translated yet"),
             OUT_OF_DATE: _("Chinese page changed since the last translation"),
-            DRAFT: _("Translation not published"),
+            IN_TRANSLATION: pgettext("translation state", "Being translated (not published)"),
+            AWAITING_REVIEW: pgettext("translation state", "Translated, awaiting review"),
         }
-        rows, counts, _locales = translation_status()
+        rows, counts = self.rows, self.counts
         report = reverse("editorial_translation_status")
         gaps = [
             {
@@ -48,6 +63,37 @@ class TranslationsPanel(Component):
             for state, label in labels.items()
         ]
         return {"gaps": gaps, "report_url": report}
+
+
+class ReviewPanel(Component):
+    """
+    For approvers: the translations their translators marked ready, which they may publish, each linked to its
+    review screen — the status report's rows in the state *awaiting review* (the same computation).
+    """
+
+    name = "translations_awaiting_review"
+    template_name = "home/admin/review_panel.html"
+    order = 140
+
+    def __init__(self, rows: list):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        report = reverse("editorial_translation_status")
+        return {"rows": self.rows, "report_url": f"{report}?{urlencode({'state': AWAITING_REVIEW})}"}
+
+
+def awaiting_review_for(user, rows: list) -> list:
+    """The rows awaiting review whose translated page this user may publish (one query)."""
+    awaiting = [row for row in rows if row.state == AWAITING_REVIEW]
+    if not awaiting:
+        return []
+    publishable = set(
+        page_permission_policy.instances_user_has_permission_for(user, "publish")
+        .filter(pk__in=[row.target_id for row in awaiting])
+        .values_list("pk", flat=True)
+    )
+    return [row for row in awaiting if row.target_id in publishable]
 
 
 class ScheduledPagesPanel(Component):
@@ -78,8 +124,16 @@ class ScheduledPagesPanel(Component):
 def dashboard_panels(request) -> list[Component]:
     user = request.user
     panels = []
-    if user.has_perm(TRANSLATION_PERMISSION):
-        panels.append(TranslationsPanel())
+    reviews = page_permission_policy.user_has_permission(user, "publish")
+    translates = user.has_perm(TRANSLATION_PERMISSION)
+    if reviews or translates:
+        # The status report's computation, once for both panels.
+        rows, counts, _locales = translation_status()
+        awaiting = awaiting_review_for(user, rows) if reviews else []
+        if awaiting:
+            panels.append(ReviewPanel(awaiting))
+        if translates:
+            panels.append(TranslationsPanel(rows, counts))
     if page_permission_policy.user_has_any_permission(user, ["add", "change", "publish"]):
         panels.append(ScheduledPagesPanel(user))
     return panels

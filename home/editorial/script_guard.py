@@ -19,8 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
-from django.utils.text import capfirst
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
@@ -29,6 +28,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from bs4 import BeautifulSoup
 
+from home.editorial.segment_names import segment_name
 from home.search.chinese import has_chinese
 
 # Filing numbers must be shown exactly as filed, in Chinese, on both sites.
@@ -64,15 +64,6 @@ def positions_in_native_spans(template_html: str) -> set[int]:
     }
 
 
-def field_label(instance, path: str) -> str:
-    name = path.split(".", 1)[0]
-    try:
-        field = instance._meta.get_field(name)
-    except FieldDoesNotExist:
-        return name
-    return str(capfirst(getattr(field, "verbose_name", None) or name))
-
-
 def chinese_text(instance) -> list[ChineseText]:
     """Every visible segment of `instance` that still contains Chinese outside the allowed places."""
     native_fields = set(getattr(type(instance), "native_script_fields", ()))
@@ -96,13 +87,21 @@ def chinese_text(instance) -> list[ChineseText]:
             continue
         text = segment.string.render_text()
         if has_chinese(FILING_NUMBERS.sub("", text)):
-            found.append(ChineseText(field_label(instance, segment.path), text))
+            found.append(ChineseText(segment_name(instance, segment.path), text))
     return found
 
 
 def refusal_message(found: list[ChineseText]) -> str:
     return _(
         "Not published: this translation still contains Chinese text in %(segments)s. Translate these "
+        "segments, or mark a name that must stay in Chinese with the “Chinese” language feature."
+    ) % {"segments": "; ".join(str(item) for item in found)}
+
+
+def not_ready_message(found: list[ChineseText]) -> str:
+    """Why a translation cannot be marked ready for review: what publishing would refuse, said beforehand."""
+    return _(
+        "Not ready for review: this translation still contains Chinese text in %(segments)s. Translate these "
         "segments, or mark a name that must stay in Chinese with the “Chinese” language feature."
     ) % {"segments": "; ".join(str(item) for item in found)}
 

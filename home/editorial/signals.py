@@ -10,6 +10,9 @@ Signal receivers of the editorial machinery, connected in HomeConfig.ready().
   synchronised, so a page made private after being translated stayed public in English until then. Making the
   Chinese page public again leaves the translations private until an editor (or the next synchronisation) opens
   them: deleting a restriction never opens a page by itself (a Chinese page's deletion deletes its restriction).
+- A new translation, and a segment new to a source, get the segments that need no translation copied in
+  (prefill).
+- A translated page going live closes its review (translation_review.close_on_publish).
 """
 
 from django.conf import settings
@@ -18,9 +21,11 @@ from django.db.models.signals import m2m_changed, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.signals import page_published
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from home.editorial import prefill
 from home.editorial.script_guard import refuse_chinese_on_publish
+from home.editorial.translation_review import close_on_publish
 
 
 def sync_translation_source(instance) -> None:
@@ -84,3 +89,6 @@ def connect() -> None:
     m2m_changed.connect(
         privacy_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="editorial-mirror-groups"
     )
+    post_save.connect(prefill.translation_created, sender=Translation, dispatch_uid="editorial-prefill-translation")
+    post_save.connect(prefill.segment_created, sender=StringSegment, dispatch_uid="editorial-prefill-segment")
+    page_published.connect(close_on_publish, dispatch_uid="editorial-close-review")

@@ -2,8 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,11 +11,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import Locale
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.editorial.permissions import may_publish_translation, may_translate
-from home.editorial.script_guard import chinese_text, refusal_message
+from home.editorial.segment_names import segment_name
+from home.editorial.translation_bulk import action_choices
+from home.editorial.translation_review import publish_translation as publish
 from home.editorial.translation_status import STATES, section_choices, source_locale, translation_status
 
 
@@ -57,6 +59,8 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
                 "rows": rows,
                 "counts": [(key, label, counts.get(key, 0)) for key, label in STATES.items()],
                 "total": sum(counts.values()),
+                "bulk_actions": action_choices(self.request.user, get_machine_translator() is not None),
+                "here": self.request.get_full_path(),
             }
         )
         return context
@@ -90,6 +94,7 @@ class TranslationChangesView(WagtailAdminTemplateMixin, TemplateView):
 
     def changed_segments(self) -> list[dict]:
         locale = self.translation.target_locale
+        source = self.translation.source.as_instance()
         segments = list(
             StringSegment.objects.filter(source=self.translation.source)
             .select_related("string", "context")
@@ -107,7 +112,7 @@ class TranslationChangesView(WagtailAdminTemplateMixin, TemplateView):
             previous[old.context_id] = old  # the latest wins
         return [
             {
-                "where": segment.context.path,
+                "where": segment_name(source, segment.context.path),
                 "new": segment.string.data,
                 "old": previous[segment.context_id].translation_of.data if segment.context_id in previous else "",
                 "previous_english": previous[segment.context_id].data if segment.context_id in previous else "",
@@ -131,30 +136,17 @@ class TranslationChangesView(WagtailAdminTemplateMixin, TemplateView):
 @require_POST
 def publish_translation(request, translation_id: int):
     """
-    Publish a reviewed translation from the status report (approvers): the current translated
-    segments are applied and published at once, in one transaction, or refused with the segments
-    still in Chinese named.
+    Publish a reviewed translation from the status report (approvers): the current translated segments are
+    applied and published at once, in one transaction, or refused with the segments still in Chinese named.
     """
     translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), pk=translation_id)
     target = translation.get_target_instance()
     if not may_publish_translation(request.user, target):
         raise PermissionDenied
     back = reverse("editorial_translation_status") + "?" + request.POST.get("filters", "")
-    preview = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
-    found = chinese_text(preview)
-    if found:
-        messages.error(request, refusal_message(found))
-        return redirect(back)
-    try:
-        with transaction.atomic():
-            if isinstance(target, DraftStateMixin):
-                translation.save_target(user=request.user, publish=False)
-                target.refresh_from_db()
-                target.get_latest_revision().publish(user=request.user)
-            else:
-                translation.save_target(user=request.user, publish=True)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    outcome = publish(translation, request.user)
+    if not outcome.done:
+        messages.error(request, outcome.message)
         return redirect(back)
     messages.success(
         request,

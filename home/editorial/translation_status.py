@@ -1,10 +1,12 @@
 """
 The state of every translation: each translatable page and snippet × each target locale.
 
-*missing* (no translation), *draft* (a translation exists, not live), *out of date* (the source was
-published after the translation went live) or *up to date*. Computed in a constant number of queries
-(one per locale and snippet model, never per row): wagtail-localize's own report lists only what was
-submitted, and says "up to date" until someone syncs each page by hand.
+A page's translation goes *missing* (none yet) → *in translation* (a draft, or sent back by an approver) →
+*awaiting review* (its translator marked it ready: home.editorial.translation_review) → *live and up to date*,
+and turns *out of date* when its source is published again after the translation went live. Snippets have no drafts:
+missing, out of date (segments left to translate) or up to date. Computed in a constant number of queries (one
+per locale and snippet model, never per row): wagtail-localize's own report lists only what was submitted, and
+says "up to date" until someone syncs each page by hand. The status report and the dashboard both read this.
 """
 
 from collections import Counter
@@ -16,17 +18,23 @@ from django.contrib.admin.utils import quote
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-MISSING, DRAFT, OUT_OF_DATE, UP_TO_DATE = "missing", "draft", "out_of_date", "up_to_date"
+from home.editorial.models import TranslationReview
+
+MISSING, IN_TRANSLATION, AWAITING_REVIEW = "missing", "in_translation", "awaiting_review"
+OUT_OF_DATE, UP_TO_DATE = "out_of_date", "up_to_date"
+# In the order a translation passes them.
 STATES = {
-    MISSING: _("Missing"),
-    DRAFT: _("Draft"),
-    OUT_OF_DATE: _("Out of date"),
-    UP_TO_DATE: _("Live and up to date"),
+    MISSING: pgettext_lazy("translation state", "Missing"),
+    IN_TRANSLATION: pgettext_lazy("translation state", "In translation"),
+    AWAITING_REVIEW: pgettext_lazy("translation state", "Awaiting review"),
+    OUT_OF_DATE: pgettext_lazy("translation state", "Out of date"),
+    UP_TO_DATE: pgettext_lazy("translation state", "Live and up to date"),
 }
 SNIPPETS_SECTION = "snippets"
 # Section = the top-level page a page sits under: the home page is at depth 2, sections at depth 3.
@@ -55,10 +63,22 @@ class StatusRow:
     target_published_at: datetime | None = None
     is_page: bool = True
     extra: dict = field(default_factory=dict)
+    # The latest turn of its review (home.editorial.models.TranslationReview), when there was one.
+    review: TranslationReview | None = None
 
     @property
     def state_label(self) -> str:
         return STATES[self.state]
+
+    @property
+    def key(self) -> str:
+        """Names the row in the report's bulk form: kind, source object, target locale."""
+        kind = "page" if self.is_page else f"{self.extra['app_label']}.{self.extra['model_name']}"
+        return f"{kind}:{self.source_id}:{self.locale.pk}"
+
+    @property
+    def changes_requested(self) -> bool:
+        return self.state != AWAITING_REVIEW and sent_back(self.review, self.target_published_at)
 
     @property
     def fully_translated(self) -> bool:
@@ -93,12 +113,30 @@ def segment_progress(source_ids: list[int], locale: Locale) -> dict[int, tuple[i
     return {row["source_id"]: (row["total"], row["done"]) for row in rows}
 
 
-def page_state(target: dict | None, source_updated_at, source_published_at) -> str:
+def sent_back(review: TranslationReview | None, target_published_at) -> bool:
+    """Sent back by an approver and not published since: the comment is for the translator."""
+    if review is None or review.status != TranslationReview.CHANGES_REQUESTED or review.reviewed_at is None:
+        return False
+    return not (target_published_at and target_published_at > review.reviewed_at)
+
+
+def awaits_review(review: TranslationReview | None, target: dict, changed_at) -> bool:
+    """Marked ready, and neither published nor overtaken by a new version of the source since."""
+    if review is None or review.status != TranslationReview.READY or review.ready_at is None:
+        return False
+    if target["last_published_at"] and target["last_published_at"] > review.ready_at:
+        return False
+    return changed_at is None or review.ready_at >= changed_at
+
+
+def page_state(target: dict | None, source_updated_at, source_published_at, review=None) -> str:
     if target is None or target["alias_of_id"]:
         return MISSING
-    if not target["live"]:
-        return DRAFT
     changed_at = source_updated_at or source_published_at
+    if awaits_review(review, target, changed_at):
+        return AWAITING_REVIEW
+    if not target["live"]:
+        return IN_TRANSLATION
     if changed_at and target["last_published_at"] and changed_at > target["last_published_at"]:
         return OUT_OF_DATE
     return UP_TO_DATE
@@ -129,6 +167,12 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
             "id", "source_id", "target_locale_id"
         )
     }
+    reviews = {
+        review.translation_id: review
+        for review in TranslationReview.objects.filter(translation_id__in=translations.values()).select_related(
+            "translator", "reviewer"
+        )
+    }
     rows = []
     for locale in targets:
         progress = segment_progress([s["id"] for s in sources.values()], locale)
@@ -137,25 +181,26 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
             translation_source = sources.get(page["translation_key"])
             updated_at = translation_source["last_updated_at"] if translation_source else None
             total, done = progress.get(translation_source["id"], (0, 0)) if translation_source else (0, 0)
+            translation_id = translations.get((translation_source["id"], locale.pk)) if translation_source else None
+            review = reviews.get(translation_id)
             rows.append(
                 StatusRow(
                     title=page["draft_title"] or page["title"],
                     kind=str(_("Page")),
                     locale=locale,
-                    state=page_state(target, updated_at, page["last_published_at"]),
+                    state=page_state(target, updated_at, page["last_published_at"], review),
                     section_key=page["path"][: PATH_STEP * SECTION_DEPTH],
                     source_id=page["id"],
                     source_edit_url=reverse("wagtailadmin_pages:edit", args=[page["id"]]),
                     target_id=target["id"] if target else None,
                     target_edit_url=reverse("wagtailadmin_pages:edit", args=[target["id"]]) if target else "",
                     translation_source_id=translation_source["id"] if translation_source else None,
-                    translation_id=translations.get((translation_source["id"], locale.pk))
-                    if translation_source
-                    else None,
+                    translation_id=translation_id,
                     segments_total=total,
                     segments_translated=done,
                     source_updated_at=updated_at,
                     target_published_at=target["last_published_at"] if target else None,
+                    review=review,
                 )
             )
     return rows

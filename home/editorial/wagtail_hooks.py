@@ -7,15 +7,17 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 import wagtail.admin.rich_text.editors.draftail.features as draftail_features
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
 from wagtail_localize.models import Translation
 
-from home.editorial import guide, status_views
+from home.editorial import guide, status_views, translation_bulk, translation_review, translation_review_views
 from home.editorial.script_guard import chinese_text, is_translation, refusal_message
 
 CHINESE_FEATURE = "lang-zh"
@@ -39,8 +41,44 @@ def editorial_admin_urls():
             status_views.publish_translation,
             name="editorial_publish_translation",
         ),
+        path("editorial/translations/bulk/", translation_bulk.bulk_action, name="editorial_translation_bulk"),
+        path("editorial/translations/po/", translation_bulk.upload_po_files, name="editorial_translation_po_upload"),
+        path(
+            "editorial/translations/<int:translation_id>/ready/",
+            translation_review_views.mark_ready,
+            name="editorial_translation_ready",
+        ),
+        path(
+            "editorial/translations/<int:translation_id>/review/",
+            translation_review_views.TranslationReviewView.as_view(),
+            name="editorial_translation_review",
+        ),
+        path(
+            "editorial/translations/<int:translation_id>/review/source/",
+            translation_review_views.source_preview,
+            name="editorial_translation_source_preview",
+        ),
         path("editorial/guide/", guide.EditorsGuideView.as_view(), name="editorial_guide"),
     ]
+
+
+@hooks.register("register_log_actions")
+def translation_review_log_actions(actions):
+    """The review loop's turns in the translated page's history."""
+    actions.register_action(
+        translation_review.READY_ACTION,
+        pgettext_lazy("translation review", "Ready for review"),
+        pgettext_lazy("translation review", "Translation marked ready for review"),
+    )
+
+    @actions.register_action(translation_review.SENT_BACK_ACTION)
+    class SentBack(LogFormatter):
+        label = pgettext_lazy("translation review", "Changes requested")
+
+        def format_message(self, log_entry):
+            return pgettext("translation review", "Translation sent back to its translator: “%(comment)s”") % {
+                "comment": (log_entry.data or {}).get("comment", "")
+            }
 
 
 @hooks.register("register_reports_menu_item")

@@ -45,14 +45,24 @@ ROLE_PASSWORD = "e2e-role-password"
 ROLE_ACCOUNTS = {
     "e2e-notices-editor": "通知公告编辑 · Notices editors",
     "e2e-approver": "审核人 · Approvers",
+    "e2e-translator": "译员 · Translators",
+    "e2e-reviewer": "审核人 · Approvers",
 }
+# Accounts whose admin language is set in their profile (the others follow the browser): it is their e-mails' too.
+ROLE_LANGUAGES = {"e2e-translator": "en", "e2e-reviewer": "zh-hans"}
 _CREATE_ROLE_ACCOUNTS = """
 import json, os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+languages = json.loads(os.environ["E2E_ROLE_LANGUAGES"])
 for username, group in json.loads(os.environ["E2E_ROLE_ACCOUNTS"]).items():
     user = get_user_model().objects.create_user(username, f"{username}@example.org", os.environ["E2E_ROLE_PASSWORD"])
     user.groups.add(Group.objects.get(name=group))
+    if username in languages:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = languages[username]
+        profile.save()
 """
 
 # Database names we create and drop: letters, digits and underscores only (it is put into SQL).
@@ -162,7 +172,12 @@ class E2ESite:
         subprocess.run(
             [PYTHON, "manage.py", "shell", "-c", _CREATE_ROLE_ACCOUNTS],
             cwd=REPO,
-            env={**self.env(), "E2E_ROLE_ACCOUNTS": json.dumps(ROLE_ACCOUNTS), "E2E_ROLE_PASSWORD": ROLE_PASSWORD},
+            env={
+                **self.env(),
+                "E2E_ROLE_ACCOUNTS": json.dumps(ROLE_ACCOUNTS),
+                "E2E_ROLE_LANGUAGES": json.dumps(ROLE_LANGUAGES),
+                "E2E_ROLE_PASSWORD": ROLE_PASSWORD,
+            },
             check=True,
         )
 

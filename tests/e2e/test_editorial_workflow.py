@@ -126,7 +126,9 @@ def test_article_is_written_in_chinese_machine_translated_guarded_and_published(
     page.get_by_role("button", name="Translate with DeepL").click()
     expect(success_message(page)).to_contain_text("Successfully translated")
     expect(segment(page, "Title")).to_contain_text(TITLE_EN)
-    expect(segment(page, "Table", "100亿元")).to_contain_text("CNY 10 billion")
+    # Segments are named by field, block type and position ("Body · Table 1"), a table's cells by row and column.
+    expect(segment(page, "Body · Table 1", "100亿元")).to_contain_text("CNY 10 billion")
+    expect(segment(page, "Body · Table 1", "100亿元")).to_contain_text("Row 2, column 2")
     shots.take(page, "machine translated")
 
     # Line 3: the cell the machine left in Chinese blocks the publish, with the cell named.
@@ -138,7 +140,7 @@ def test_article_is_written_in_chinese_machine_translated_guarded_and_published(
     expect(page.get_by_role("heading", level=1)).not_to_have_text(TITLE_EN)
 
     page.goto(f"/admin/pages/{english_id}/edit/")
-    translate_segment(page, "Table", ITS_ENGLISH, source=LEFT_IN_CHINESE)
+    translate_segment(page, "Body · Table 1", ITS_ENGLISH, source=LEFT_IN_CHINESE)
     page.get_by_role("button", name="Publish in English").click()
     expect(success_message(page)).to_contain_text(f"Published '{TITLE_EN}' in English")
     shots.take(page, "english published")

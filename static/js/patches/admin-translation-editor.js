@@ -4,6 +4,8 @@
  * dates of "Translated manually on 1 December 2026" (strftime, English month names). This puts the first
  * two through Wagtail's JavaScript catalogue (gettext, /admin/jsi18n/, where the project's djangojs.po
  * adds the Chinese) and, in a Chinese admin, writes the date the Chinese way (2026年12月1日).
+ * It also words the note on segments the site filled in because they need no translation (numbers, dates, URLs…:
+ * home/editorial/prefill.py), which wagtail-localize shows as "Translated with <tool> on <date>".
  * Loaded on every admin page (insert_global_admin_js); does nothing where there is no translation editor.
  */
 (function () {
@@ -12,6 +14,8 @@
     "October", "November", "December"];
   var ENGLISH_DATE = new RegExp("\\b(\\d{1,2}) (" + MONTHS.join("|") + ") (\\d{4})\\b", "g");
   var HEADING = /^(.+) to (.+) translation$/;
+  // home/editorial/prefill.py's PREFILL_TOOL, as wagtail-localize's note on a segment names it.
+  var PREFILL_TOOL = "the source (nothing to translate)";
   var chinese = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
 
   function translate(text) {
@@ -29,6 +33,8 @@
           ? window.interpolate(translate("%(source)s to %(target)s translation"), {source: match[1], target: match[2]}, true)
           : text;
       }
+    } else if (text.indexOf(PREFILL_TOOL) !== -1) {
+      changed = translate("Copied from the source: nothing to translate");
     } else if (text === "More actions") {
       changed = translate(text);
     } else if (chinese && ENGLISH_DATE.test(text)) {
