@@ -12,6 +12,8 @@ Redis. Checked from outside, as visitors and crawlers see it:
 - the header grade of MDN's own Observatory scorer (npm, tests/proxy/observatory): A+; each security header once;
 - the micro-cache: hits, a spike on one URL reaching the app about once, never a form, a session or the admin, a
   publish visible within about a second;
+- a password-protected page in both languages: the password form (never from a cache), the page once the password
+  is given;
 - nginx's bilingual error page when the app is down, for a page and a form post.
 
 It installs nginx (Debian's package, apt-get) and the scorer (npm ci) when missing, and creates and drops its own
@@ -357,6 +359,54 @@ def test_a_publish_is_visible_through_nginx_within_about_a_second(site):
         assert time.monotonic() - published < 2.5, "the micro-cache kept the old page"
         time.sleep(0.05)
     print(f"publish visible after {time.monotonic() - published:.2f} s")
+
+
+# -- private pages ------------------------------------------------------------------------------------------------
+PRIVATE_SETUP = """
+from wagtail.models import Page, PageViewRestriction
+page = Page.objects.get(url_path__endswith="/service-outsourcing-jan-apr-2024/", locale__language_code="zh-hans")
+PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="{secret}")
+english = page.get_translation(Page.objects.get(depth=2, locale__language_code="en").locale)
+print(page.url, english.url)
+"""
+PRIVATE_TEARDOWN = """
+from wagtail.models import PageViewRestriction
+PageViewRestriction.objects.filter(password="{secret}").delete()
+"""
+
+
+def main_text(response: requests.Response) -> str:
+    return re.search(r"<main\b.*?</main>", response.text, re.S).group(0)
+
+
+def test_a_password_page_opens_with_its_password_in_both_languages_behind_nginx(site):
+    secret = f"proxy-{uuid.uuid4().hex[:8]}"
+    chinese, english = manage_shell(site, PRIVATE_SETUP.format(secret=secret)).split()[-2:]
+    try:
+        for path, title in ((chinese, "服务外包"), (english, "outsourcing")):
+            with requests.Session() as visitor:
+                for _visit in range(3):  # never a page from nginx's cache or the app's
+                    url = site["base"] + path
+                    form_page = visitor.get(url, verify=site["verify"], timeout=30, allow_redirects=False)
+                    assert form_page.status_code == 200 and form_page.headers.get("X-Edge-Cache") != "HIT"
+                    assert title.lower() not in main_text(form_page).lower()
+                    assert "no-store" in form_page.headers["Cache-Control"]
+                action = re.search(r'<form class="form" action="([^"]+)"', form_page.text).group(1)
+                language = path.split("/")[1]
+                assert action.startswith(f"/{language}/_util/authenticate_with_password/")  # it answered 404
+                token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page.text).group(1)
+                opened = visitor.post(
+                    site["base"] + action,
+                    data={"csrfmiddlewaretoken": token, "password": secret, "return_url": path},
+                    headers={"Referer": site["base"] + path},
+                    verify=site["verify"],
+                    timeout=30,
+                )
+                assert opened.status_code == 200, (path, opened.status_code)
+                assert title.lower() in main_text(opened).lower()
+                assert opened.headers.get("X-Edge-Cache") != "HIT"
+    finally:
+        manage_shell(site, PRIVATE_TEARDOWN.format(secret=secret))
 
 
 # -- form posts across a reload and a recycle -------------------------------------------------------------------
