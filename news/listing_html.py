@@ -10,7 +10,7 @@ dates and times are in the active language's formats and the site's time zone.
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from home.teasers import teaser
 
@@ -44,6 +44,16 @@ def event_when(event) -> SafeString:
     return html
 
 
+def badge_day(day) -> str:
+    """
+    The day over the year in a listing's date badge: `05-22` on Chinese pages (the original site's style),
+    `22 May` on English ones (a British reader takes `05-22` for nothing, or for the 5th of the 22nd month).
+    """
+    if (get_language() or "").startswith("zh"):
+        return f"{day.month:02d}-{day.day:02d}"
+    return formats.date_format(day, "MONTH_DAY_FORMAT")
+
+
 def listing_item(item, url: str, heading: str = "h3") -> SafeString:
     """One row: tag and title linked to `url`, the summary cut to length, an event's time and venue, the date."""
     if heading not in HEADING_LEVELS:
@@ -70,6 +80,6 @@ def listing_item(item, url: str, heading: str = "h3") -> SafeString:
         summary=summary,
         event=event_line,
         iso=day.isoformat(),
-        month_day=f"{day.month:02d}-{day.day:02d}",
+        month_day=badge_day(day),
         year=day.year,
     )

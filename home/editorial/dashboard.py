@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,8 @@ from wagtail.models import Page, Revision
 from wagtail.permissions import page_permission_policy
 
 from home.editorial.translation_status import DRAFT, MISSING, OUT_OF_DATE, translation_status
+from home.navigation.menus import SiteNavigation
+from home.navigation.report import waiting_for_content
 
 SCHEDULED_LIMIT = 10
 # Pages and snippets shown per kind of gap (the report lists them all).
@@ -75,11 +78,33 @@ class ScheduledPagesPanel(Component):
         return {"scheduled": scheduled[:SCHEDULED_LIMIT]}
 
 
+class WaitingForContentPanel(Component):
+    """
+    Sections waiting for content: what the menus name but the site leaves out for now — listings with nothing
+    published (hidden while empty) and pages waiting to be written (drafts) — per language, each linked.
+    """
+
+    name = "waiting_for_content"
+    template_name = "home/admin/waiting_for_content_panel.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        records = SiteNavigation.objects.select_related("locale")
+        languages = []
+        # The source language (Chinese) first, as the editors write it first.
+        for navigation in sorted(records, key=lambda record: record.locale.language_code != settings.LANGUAGE_CODE):
+            entries = waiting_for_content(navigation)
+            if entries:
+                languages.append({"language": navigation.locale.get_display_name(), "entries": entries})
+        return {"languages": languages}
+
+
 def dashboard_panels(request) -> list[Component]:
     user = request.user
     panels = []
     if user.has_perm(TRANSLATION_PERMISSION):
         panels.append(TranslationsPanel())
     if page_permission_policy.user_has_any_permission(user, ["add", "change", "publish"]):
+        panels.append(WaitingForContentPanel())
         panels.append(ScheduledPagesPanel(user))
     return panels
