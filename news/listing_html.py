@@ -36,11 +36,12 @@ def event_when(event) -> SafeString:
         if end and end.date() != start.date():
             html += format_html(" – {}", _time(end.date().isoformat(), formats.date_format(end, "DATE_FORMAT")))
         return html
-    html = _time(start.isoformat(), formats.date_format(start, "DATETIME_FORMAT"))
+    # Whole seconds: HTML allows at most three digits of a fraction in `datetime`.
+    html = _time(start.replace(microsecond=0).isoformat(), formats.date_format(start, "DATETIME_FORMAT"))
     if end:
         same_day = end.date() == start.date()
         shown = formats.time_format(end, "H:i") if same_day else formats.date_format(end, "DATETIME_FORMAT")
-        html += format_html(" – {}", _time(end.isoformat(), shown))
+        html += format_html(" – {}", _time(end.replace(microsecond=0).isoformat(), shown))
     return html
 
 

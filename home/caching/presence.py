@@ -9,9 +9,8 @@ here with the topics that may change them.
 
 When such a change happens, the facts are computed again at once (inside the publishing transaction, where the
 change is visible) and once more after the commit: when they differ from the cached ones — a section got its
-first item, or lost its last — every cached page is stale (the menus of every page show it), so the site-wide
-dependency of the HTML cache is bumped, as a menu change does. An ordinary publish, which changes no fact,
-clears only what it did before.
+first item, or lost its last — the menus changed: their cache and every cached page (each shows the menus) are
+cleared, as an edit of the menus does. An ordinary publish, which changes no fact, clears only what it did before.
 
     from home.caching import presence
     FACTS = presence.Facts("news-presence:{language}", compute=news_facts, topics=("page", "category"))
@@ -28,7 +27,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from home.caching import html_cache, invalidation, request_cache
+from home.caching import invalidation, request_cache
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +101,11 @@ class Facts:
         return differs
 
     def check_changed(self, **change) -> list[str]:
-        """At the change: the site-wide dependency when the facts moved (see the module's docstring)."""
-        return [html_cache.SITEWIDE] if self.refresh() else []
+        """At the change: when the facts moved, the menus changed (see the module's docstring)."""
+        if self.refresh():
+            # What a menu change clears: the cached menus of every language and every cached page.
+            invalidation.changed("menu")
+        return []
 
     def check_changed_after_commit(self, **change) -> None:
         """After the commit: what other requests may have cached meanwhile from the old rows is checked again."""
