@@ -142,9 +142,16 @@ def test_renaming_a_slug_or_moving_a_page_never_breaks_its_menu_link(client):
 
 
 def test_an_unpublished_page_leaves_the_menus_at_once(client):
-    assert ">党建工作</a>" in client.get("/zh-hans/").content.decode()
-    Page.objects.get(slug="party-building", locale__language_code="zh-hans").unpublish()
+    assert ">投资指南</a>" in client.get("/zh-hans/").content.decode()
+    Page.objects.get(slug="investment-guide", locale__language_code="zh-hans").unpublish()
+    assert ">投资指南</a>" not in client.get("/zh-hans/").content.decode()
+
+
+def test_a_page_waiting_for_content_joins_the_menus_when_it_is_published(client):
     assert ">党建工作</a>" not in client.get("/zh-hans/").content.decode()
+    party = Page.objects.get(slug="party-building", locale__language_code="zh-hans")
+    party.get_latest_revision().publish()
+    assert ">党建工作</a>" in main_nav(client.get("/zh-hans/").content.decode())
 
 
 def test_an_english_menu_never_links_a_chinese_page(client):

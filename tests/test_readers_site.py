@@ -154,8 +154,8 @@ def test_the_talent_fair_lists_its_three_contacts_once(client, lang):
     numbers = ("181 8092 5192", "180 0800 2092", "181 8059 6516")  # in the reader's convention (home.phones)
     for number in numbers if lang == "zh-hans" else [f"+86 {number}" for number in numbers]:
         assert facts.count(number) == 1 and text_of(main).count(number) == 1
-    # The body (the agenda follows it, after the description).
-    body = main.split('<div class="rich-body">', 1)[1].split('<table class="agenda">', 1)[0]
+    # The body (the other facts and the agenda follow it).
+    body = main.split('<div class="rich-body">', 1)[1].split('<section class="event-details"', 1)[0]
     for repeated in ("09:00", "棕树南街", "Zongshu", "18180925192", "15 May", "5月15日"):
         assert repeated not in body
 

@@ -13,7 +13,7 @@ from wagtail.permissions import page_permission_policy
 
 from home.editorial.translation_status import DRAFT, MISSING, OUT_OF_DATE, translation_status
 from home.navigation.menus import SiteNavigation
-from home.navigation.report import waiting_for_content
+from home.navigation.report import link_names, waiting_for_content
 
 SCHEDULED_LIMIT = 10
 # Pages and snippets shown per kind of gap (the report lists them all).
@@ -89,14 +89,20 @@ class WaitingForContentPanel(Component):
     order = 140
 
     def get_context_data(self, parent_context):
-        records = SiteNavigation.objects.select_related("locale")
-        languages = []
-        # The source language (Chinese) first, as the editors write it first.
-        for navigation in sorted(records, key=lambda record: record.locale.language_code != settings.LANGUAGE_CODE):
-            entries = waiting_for_content(navigation)
-            if entries:
-                languages.append({"language": navigation.locale.get_display_name(), "entries": entries})
-        return {"languages": languages}
+        records = sorted(
+            SiteNavigation.objects.select_related("locale"),
+            key=lambda record: record.locale.language_code != settings.LANGUAGE_CODE,
+        )
+        # Each entry is named as the editors named it in the source language (Chinese), with the languages in which
+        # the site leaves it out: the dashboard speaks the editors' language, not the translation's.
+        names = link_names(records[0]) if records else {}
+        rows: dict[tuple, dict] = {}
+        for navigation in records:
+            for entry in waiting_for_content(navigation):
+                entry.label, entry.place = names.get((entry.chosen_id, entry.query), (entry.label, entry.place))
+                row = rows.setdefault((entry.chosen_id, entry.query, entry.reason), {"entry": entry, "languages": []})
+                row["languages"].append(navigation.locale.get_display_name())
+        return {"rows": list(rows.values())}
 
 
 def dashboard_panels(request) -> list[Component]:

@@ -42,6 +42,7 @@ class HiddenEntry:
     reason: str
     page: Page | None = None  # the page in the menu's language, when there is one (for an edit link)
     query: str = ""  # the listing filter of the link (`category=policies`)
+    chosen_id: int | None = None  # the page chosen in the editor (the same in every language's record)
 
     @property
     def reason_label(self) -> str:
@@ -91,8 +92,18 @@ def hidden_entries(navigation: SiteNavigation) -> list[HiddenEntry]:
             reason = EMPTY
         else:
             continue
-        hidden.append(HiddenEntry(place, label, reason, page, value.get("filter") or ""))
+        hidden.append(HiddenEntry(place, label, reason, page, value.get("filter") or "", value["page"]))
     return hidden
+
+
+def link_names(navigation: SiteNavigation) -> dict[tuple[int, str], tuple[str, str]]:
+    """(chosen page id, filter) → (label, place) of every page link of a record, as its editors named them."""
+    places = [(place, value) for place, value in _places(navigation) if isinstance(value.get("page"), int)]
+    titles = dict(Page.objects.filter(pk__in={value["page"] for _place, value in places}).values_list("pk", "title"))
+    return {
+        (value["page"], value.get("filter") or ""): (value.get("label") or titles.get(value["page"], ""), place)
+        for place, value in reversed(places)  # the first place of a link wins
+    }
 
 
 def waiting_for_content(navigation: SiteNavigation) -> list[HiddenEntry]:
