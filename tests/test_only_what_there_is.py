@@ -8,13 +8,17 @@ import datetime
 import importlib
 
 from django.apps import apps
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 import pytest
 
+from home.editorial.pages import holds_note_for_editors
+from home.editorial.wagtail_hooks import refuse_publishing_a_note_for_editors
 from home.models import SiteSettings, StandardPage
 from home.navigation.build import navigation_for
 from home.navigation.menus import SiteNavigation
@@ -178,3 +182,17 @@ def test_home_leads_with_the_newest_item_and_leaves_out_empty_blocks(client):
         assert home.index("home-lead") < home.index('class="home-block"') < home.index("home-about")
         assert "No items yet" not in home and "暂无内容" not in home
         assert 'id="home-upcoming"' not in home  # no event is still to come in the seed
+
+
+def test_a_page_waiting_for_content_is_never_published_with_the_note_for_editors(rf):
+    party = StandardPage.objects.get(slug="party-building", locale__language_code="zh-hans")
+    request = rf.post("/admin/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    refused = refuse_publishing_a_note_for_editors(request, party)
+    assert refused is not None and refused.url == f"/admin/pages/{party.pk}/edit/"
+    assert len(list(request._messages)) == 1
+    party.body = [("paragraph", RichText("<p>协会党支部的工作……</p>"))]
+    assert refuse_publishing_a_note_for_editors(request, party) is None
+    english = StandardPage.objects.get(slug="party-building", locale__language_code="en")
+    assert holds_note_for_editors(english)
