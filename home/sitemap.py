@@ -8,6 +8,7 @@ the protocol's limits (50,000 URLs, 50 MB). The pages of every app are found thr
 entries (member units) are gathered by the project's sitemap views, which render them with `render_sitemap`.
 """
 
+import datetime
 from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from home.absolute_urls import absolute_url
@@ -27,6 +29,18 @@ SITEMAP_PAGE_SIZE = 250
 SITEMAP_FIELDS = ("id", "url_path", "translation_key", "last_published_at", "latest_revision_created_at", "locale_id")
 
 
+# Apps whose pages carry a date of their own (an article's) answer `{page id: date}` for a list of page ids: the
+# sitemap's lastmod is that date, not the day the page was loaded or last re-published.
+SITEMAP_DATES_HOOK = "register_sitemap_dates"
+
+
+def page_dates(ids: list[int]) -> dict[int, datetime.date]:
+    dates: dict[int, datetime.date] = {}
+    for hook in hooks.get_hooks(SITEMAP_DATES_HOOK):
+        dates.update(hook(ids))
+    return dates
+
+
 def _sitemap_pages():
     return public(Page.objects.live()).filter(depth__gt=1, alias_of__isnull=True)
 
@@ -36,7 +50,7 @@ def page_count() -> int:
 
 
 def page_entries(request, offset: int = 0, limit: int = SITEMAP_PAGE_SIZE) -> list[dict]:
-    """Entries of the pages number offset…offset+limit in tree order, with their live translations (2 queries)."""
+    """Entries of the pages number offset…offset+limit in tree order, with their translations and dates (3 queries)."""
     pages = list(_sitemap_pages().only(*SITEMAP_FIELDS).order_by("path")[offset : offset + limit])
     # Their other languages only (the pages themselves are in hand): half the rows to read and build.
     translations = (
@@ -46,6 +60,7 @@ def page_entries(request, offset: int = 0, limit: int = SITEMAP_PAGE_SIZE) -> li
         .only(*SITEMAP_FIELDS)
     )
     languages = language_codes_by_locale_id()
+    dates = page_dates([page.pk for page in pages])
     by_key: dict = defaultdict(dict)
     for page in [*pages, *translations]:
         by_key[page.translation_key][languages[page.locale_id]] = page
@@ -56,7 +71,7 @@ def page_entries(request, offset: int = 0, limit: int = SITEMAP_PAGE_SIZE) -> li
         entries.append(
             {
                 "loc": alternates[languages[page.locale_id]],
-                "lastmod": page.last_published_at or page.latest_revision_created_at,
+                "lastmod": dates.get(page.pk) or page.last_published_at or page.latest_revision_created_at,
                 "alternates": alternates if len(alternates) > 1 else {},
             }
         )
@@ -71,8 +86,10 @@ def render_sitemap(entries: list[dict]) -> str:
     for entry in entries:
         lines.append("<url>")
         lines.append(f"<loc>{escape(entry['loc'])}</loc>")
-        if entry["lastmod"]:
-            lines.append(f"<lastmod>{entry['lastmod'].date().isoformat()}</lastmod>")
+        lastmod = entry["lastmod"]
+        if lastmod:
+            day = lastmod.date() if isinstance(lastmod, datetime.datetime) else lastmod
+            lines.append(f"<lastmod>{day.isoformat()}</lastmod>")
         alternates = entry["alternates"]
         for code, href in alternates.items():
             lines.append(f'<xhtml:link rel="alternate" hreflang="{HREFLANG.get(code, code)}" href={quoteattr(href)}/>')

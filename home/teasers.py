@@ -36,3 +36,17 @@ def teaser(text: str, columns: int) -> str:
     if mid_word and head and width(head[-1]) == 1 and not head[-1].isspace() and " " in head:
         head = head[: head.rindex(" ")]
     return head.rstrip(TRAILING_PUNCTUATION) + ELLIPSIS
+
+
+# What a share card (OpenGraph, the meta description, a WeChat card) shows of a page: about 80 Chinese characters
+# or 160 letters of English, which every card shows whole.
+SHARE_COLUMNS = 160
+
+
+def share_description(page, columns: int = SHARE_COLUMNS) -> str:
+    """
+    The one description of a page for search engines and share cards: its search description, else its teaser,
+    else its introduction, else its title; cut at a word (English) or a character (Chinese), with an ellipsis.
+    """
+    text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "") or page.title
+    return teaser(str(text), columns)

@@ -1,4 +1,9 @@
-"""The table of contents of a long body: its h2 headings with their h3 subheadings, linked by anchor."""
+"""
+The table of contents of a long body: its h2 headings with their h3 subheadings, linked by anchor.
+
+It is shown before the first h2, after the article's opening paragraphs (as an encyclopaedia does): on a phone
+the first screen then holds the beginning of the text, not a list of headings.
+"""
 
 from dataclasses import dataclass, field
 
@@ -7,6 +12,12 @@ from dataclasses import dataclass, field
 MIN_HEADINGS = 3
 MIN_BLOCKS = 20
 LEVELS = {"heading": 2, "subheading": 3}
+
+
+class TableOfContents(list):
+    """The entries, and the id of the heading block before which the table goes."""
+
+    first_heading_id: str = ""
 
 
 @dataclass
@@ -21,13 +32,14 @@ def heading_anchor(block_id: str) -> str:
     return f"h-{str(block_id)[:8]}"
 
 
-def table_of_contents(body) -> list[ContentsEntry]:
+def table_of_contents(body) -> TableOfContents:
     """Entries for a long body (see MIN_HEADINGS, MIN_BLOCKS), else an empty list."""
     blocks = list(body)
     headings = [block for block in blocks if block.block_type in LEVELS]
+    entries = TableOfContents()
     if len(blocks) < MIN_BLOCKS or sum(1 for b in headings if LEVELS[b.block_type] == 2) < MIN_HEADINGS:
-        return []
-    entries: list[ContentsEntry] = []
+        return entries
+    entries.first_heading_id = str(headings[0].id)
     for block in headings:
         entry = ContentsEntry(text=str(block.value), anchor=heading_anchor(block.id))
         if LEVELS[block.block_type] == 3 and entries:

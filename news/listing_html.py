@@ -10,7 +10,7 @@ dates and times are in the active language's formats and the site's time zone.
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from home.teasers import teaser
 
@@ -36,12 +36,23 @@ def event_when(event) -> SafeString:
         if end and end.date() != start.date():
             html += format_html(" – {}", _time(end.date().isoformat(), formats.date_format(end, "DATE_FORMAT")))
         return html
-    html = _time(start.isoformat(), formats.date_format(start, "DATETIME_FORMAT"))
+    # Whole seconds: HTML allows at most three digits of a fraction in `datetime`.
+    html = _time(start.replace(microsecond=0).isoformat(), formats.date_format(start, "DATETIME_FORMAT"))
     if end:
         same_day = end.date() == start.date()
         shown = formats.time_format(end, "H:i") if same_day else formats.date_format(end, "DATETIME_FORMAT")
-        html += format_html(" – {}", _time(end.isoformat(), shown))
+        html += format_html(" – {}", _time(end.replace(microsecond=0).isoformat(), shown))
     return html
+
+
+def badge_day(day) -> str:
+    """
+    The day over the year in a listing's date badge: `05-22` on Chinese pages (the original site's style),
+    `22 May` on English ones (a British reader takes `05-22` for nothing, or for the 5th of the 22nd month).
+    """
+    if (get_language() or "").startswith("zh"):
+        return f"{day.month:02d}-{day.day:02d}"
+    return formats.date_format(day, "MONTH_DAY_FORMAT")
 
 
 def listing_item(item, url: str, heading: str = "h3") -> SafeString:
@@ -70,6 +81,6 @@ def listing_item(item, url: str, heading: str = "h3") -> SafeString:
         summary=summary,
         event=event_line,
         iso=day.isoformat(),
-        month_day=f"{day.month:02d}-{day.day:02d}",
+        month_day=badge_day(day),
         year=day.year,
     )

@@ -27,7 +27,7 @@ from .bulk_actions import CheckInBulkAction
 from .bulk_content import BulkNewsBuilder
 from .content import NewsContentLoader
 from .event_lists import source_events
-from .models import Category, EventPage, Registration
+from .models import ArticlePage, Category, EventPage, Registration
 from .personal_data import RegistrationSource
 
 
@@ -243,3 +243,9 @@ def news_bulk_content(options: dict, progress) -> list[str]:
 @hooks.register("register_personal_data_source", order=10)
 def registration_personal_data():
     return RegistrationSource()
+
+
+@hooks.register("register_sitemap_dates")
+def article_dates(ids: list[int]) -> dict:
+    """An article's or event's own date is its sitemap lastmod (not the day the seed was loaded)."""
+    return dict(ArticlePage.objects.filter(pk__in=ids).values_list("pk", "date"))

@@ -26,6 +26,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>-<int:number>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
+    path("apple-touch-icon.png", home_views.apple_touch_icon, name="apple_touch_icon"),
+    path("apple-touch-icon-precomposed.png", home_views.apple_touch_icon),
     path("healthz", health.readiness, name="healthz"),
     path("healthz/live", health.liveness, name="healthz_live"),
     # The JS-SDK signature for WeChat's in-app browser (wechat/views.py): never cached.

@@ -139,11 +139,14 @@ def shown_results(hits: list, terms: list[str], request) -> list[SearchResult]:
 @require_safe
 @html_cache.html_cache
 def sitemap_index(request):
-    """The sitemap index: one paged sitemap per SITEMAP_PAGE_SIZE items of each section (two COUNT queries)."""
+    """
+    The sitemap index: one paged sitemap per SITEMAP_PAGE_SIZE items of each section (two COUNT queries). A section
+    with nothing published (no member listed yet) is left out: an empty `<urlset/>` is a dead end for a crawler.
+    """
     html_cache.depend_on(request, html_cache.SITEMAP)
     locations = []
     for name, (count, _entries, size) in SITEMAP_SECTIONS.items():
-        for number in range(1, max(1, math.ceil(count() / size)) + 1):
+        for number in range(1, math.ceil(count() / size) + 1):
             locations.append(absolute_url(reverse("sitemap_section", args=[name, number])))
     return HttpResponse(render_sitemap_index(locations), content_type="application/xml")
 
@@ -157,6 +160,6 @@ def sitemap_section(request, section: str, number: int):
     html_cache.depend_on(request, html_cache.SITEMAP)
     _count, entries_of, size = SITEMAP_SECTIONS[section]
     entries = entries_of(request, (number - 1) * size, size)
-    if not entries and number > 1:
+    if not entries:
         raise Http404
     return HttpResponse(render_sitemap(entries), content_type="application/xml")

@@ -63,3 +63,8 @@ def internal_links(html: str) -> list[str]:
 
 def link_tags(html: str, rel: str) -> list[dict]:
     return [attrs for tag, attrs in read_page(html).tags if tag == "link" and attrs.get("rel") == rel]
+
+
+def main_of(html: str) -> str:
+    """The page's <main> element: its own content, without the header, menus and footer."""
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]

@@ -10,6 +10,7 @@ import pytest
 
 from home.navigation.blocks import MenuLinkBlock
 from home.navigation.menus import SiteNavigation
+from tests.factories import make_article, section
 from tests.streamfield_post import raw_stream, stream_post
 
 pytestmark = pytest.mark.django_db
@@ -57,15 +58,20 @@ def sync_english(chinese: SiteNavigation, english_texts: dict[str, str]) -> None
     Translation.objects.get(source=source, target_locale=english).save_target(publish=True)
 
 
-def test_the_seed_footer_gains_viewpoints_with_no_items_yet(client):
+def test_the_footer_leaves_viewpoints_out_until_its_first_item_then_shows_it(client):
+    """The seed's footer names 观点聚焦, which has no items: hidden while empty, back with the first item."""
+    zh = footer(client.get("/zh-hans/").content.decode())
+    assert "?category=viewpoints" not in zh and "最新资讯" in zh
+    listing = client.get("/en/news/?category=viewpoints").content.decode()
+    assert "<h1>Viewpoints</h1>" in listing and "Nothing has been published here yet." in listing
+    assert "本栏目暂无内容" not in listing
+
+    make_article(section("news"), title="观点：服务贸易新动能", categories=["viewpoints"])
     zh = footer(client.get("/zh-hans/").content.decode())
     assert '<a href="/zh-hans/news/?category=viewpoints">观点聚焦</a>' in zh
-    assert zh.index("最新资讯") < zh.index("观点聚焦") < zh.index(">政策<")
-    en = footer(client.get("/en/").content.decode())
-    assert '<a href="/en/news/?category=viewpoints">Viewpoints</a>' in en
-    listing = client.get("/en/news/?category=viewpoints").content.decode()
-    assert "<h1>Viewpoints</h1>" in listing and "No items yet." in listing
-    assert "暂无内容。" in client.get("/zh-hans/news/?category=viewpoints").content.decode()
+    assert zh.index("最新资讯") < zh.index("观点聚焦")
+    # Not on the English site: the item has no English translation, so the English listing is still empty.
+    assert "?category=viewpoints" not in footer(client.get("/en/").content.decode())
 
 
 def test_menus_are_one_translatable_record_per_locale_made_through_wagtail_localize():
@@ -136,9 +142,16 @@ def test_renaming_a_slug_or_moving_a_page_never_breaks_its_menu_link(client):
 
 
 def test_an_unpublished_page_leaves_the_menus_at_once(client):
-    assert ">党建工作</a>" in client.get("/zh-hans/").content.decode()
-    Page.objects.get(slug="party-building", locale__language_code="zh-hans").unpublish()
+    assert ">投资指南</a>" in client.get("/zh-hans/").content.decode()
+    Page.objects.get(slug="investment-guide", locale__language_code="zh-hans").unpublish()
+    assert ">投资指南</a>" not in client.get("/zh-hans/").content.decode()
+
+
+def test_a_page_waiting_for_content_joins_the_menus_when_it_is_published(client):
     assert ">党建工作</a>" not in client.get("/zh-hans/").content.decode()
+    party = Page.objects.get(slug="party-building", locale__language_code="zh-hans")
+    party.get_latest_revision().publish()
+    assert ">党建工作</a>" in main_nav(client.get("/zh-hans/").content.decode())
 
 
 def test_an_english_menu_never_links_a_chinese_page(client):

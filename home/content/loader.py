@@ -75,13 +75,21 @@ class ContentLoader:
 
     # -- pages -----------------------------------------------------------------------------------
     def load_pages(self, specs: list[PageSpec], parent: Page) -> dict[str, Page]:
-        """The pages of `specs` (and their children) under `parent`, created where missing."""
+        """
+        The pages of `specs` (and their children) under `parent`, created where missing.
+
+        A page the original site only names (`"placeholder": true` in its data file: the charter, Party building,
+        member benefits) is created as a draft whose body is a note for editors: readers never see a page that
+        says nothing, the menus leave it out, and the dashboard lists it as waiting for content.
+        """
         pages: dict[str, Page] = {}
         for spec in specs:
             data = self.read_json("pages", spec.key)
             glossary = self.glossary_for(f"page:{data['slug']}")
             glossary.add_titles(data)
-            body = build_body(data.get("body", []), glossary)
+            placeholder = bool(data.get("placeholder"))
+            blocks = [{"type": "paragraph", **data["editor_note"]}] if placeholder else data.get("body", [])
+            body = build_body(blocks, glossary)
             if spec.position is not None:
                 self.positions[data["slug"]] = spec.position
             page = spec.model.objects.child_of(parent).filter(slug=data["slug"]).first()
@@ -89,16 +97,20 @@ class ContentLoader:
                 page = spec.model(
                     title=data["title"]["zh"],
                     slug=data["slug"],
-                    intro=data["intro"]["zh"],
+                    intro=data["intro"]["zh"] if data.get("intro") else "",
                     show_in_menus=spec.show_in_menus,
                     locale=self.source_locale,
+                    live=not placeholder,
+                    has_unpublished_changes=placeholder,
                 )
                 if hasattr(page, "body"):
                     page.body = body
                 self.prepare_page(page, spec)
                 parent.add_child(instance=page)
-                page.save_revision().publish()
-                self.created.append(f"page {data['slug']}")
+                revision = page.save_revision()
+                if not placeholder:
+                    revision.publish()
+                self.created.append(f"page {data['slug']}{' (draft: waiting for content)' if placeholder else ''}")
             pages[spec.key] = page
             pages.update(self.load_pages(spec.children, page))
         return pages
@@ -139,8 +151,10 @@ class ContentLoader:
             )
         if missing:
             raise ValueError(f"No English for {len(missing)} segment(s) of {instance!r}: {missing[:3]}")
-        # fallback=False: a missing segment or related object is an error, not Chinese on /en/.
-        source.create_or_update_translation(self.target_locale, publish=True, fallback=False)
+        # fallback=False: a missing segment or related object is an error, not Chinese on /en/. A draft source
+        # (a page waiting for content) gets a draft translation.
+        publish = not isinstance(instance, Page) or instance.live
+        source.create_or_update_translation(self.target_locale, publish=publish, fallback=False)
         self.created.append(f"translation of {instance}")
 
     def resync_translation(self, page: Page) -> None:

@@ -26,6 +26,9 @@ SITE_PAGES = [
     PageSpec("terms", StandardPage, show_in_menus=False, position=110),
 ]
 
+ENGLISH_ADDRESS = (
+    "1F, International Talent Port, No. 403 Shenghua South Road, Chengdu Hi-tech Zone, Chengdu, Sichuan, China"
+)
 SITE_SETTINGS = {
     "tagline_zh_hans": "提供产业公共服务、高效规范、专业助商\n更好地推动成都服务贸易创新发展",
     "tagline_en": (
@@ -36,7 +39,8 @@ SITE_SETTINGS = {
     "email": "support@cdats.org.cn",
     "secretariat_email": "support@cdats.org.cn",
     "address_zh_hans": "成都市高新区盛华南路403号国际人才港一楼",
-    "address_en": "1F, International Talent Port, No. 403 Shenghua South Road, Hi-tech Zone, Chengdu",
+    # In English as a letter from abroad addresses it; the Chinese above is what a taxi driver reads.
+    "address_en": ENGLISH_ADDRESS,
     "wechat_account_name_zh_hans": "成都服务贸易协会",
     "wechat_account_name_en": "CDATS official account",
     "icp_number": "蜀ICP17033979号",

@@ -5,6 +5,7 @@ report's computation), pages scheduled to go live.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,8 @@ from home.editorial.translation_status import (
     OUT_OF_DATE,
     translation_status,
 )
+from home.navigation.menus import SiteNavigation
+from home.navigation.report import link_names, waiting_for_content
 
 SCHEDULED_LIMIT = 10
 # Pages and snippets shown per kind of gap (the report lists them all).
@@ -121,6 +124,33 @@ class ScheduledPagesPanel(Component):
         return {"scheduled": scheduled[:SCHEDULED_LIMIT]}
 
 
+class WaitingForContentPanel(Component):
+    """
+    Sections waiting for content: what the menus name but the site leaves out for now — listings with nothing
+    published (hidden while empty) and pages waiting to be written (drafts) — per language, each linked.
+    """
+
+    name = "waiting_for_content"
+    template_name = "home/admin/waiting_for_content_panel.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        records = sorted(
+            SiteNavigation.objects.select_related("locale"),
+            key=lambda record: record.locale.language_code != settings.LANGUAGE_CODE,
+        )
+        # Each entry is named as the editors named it in the source language (Chinese), with the languages in which
+        # the site leaves it out: the dashboard speaks the editors' language, not the translation's.
+        names = link_names(records[0]) if records else {}
+        rows: dict[tuple, dict] = {}
+        for navigation in records:
+            for entry in waiting_for_content(navigation):
+                entry.label, entry.place = names.get((entry.chosen_id, entry.query), (entry.label, entry.place))
+                row = rows.setdefault((entry.chosen_id, entry.query, entry.reason), {"entry": entry, "languages": []})
+                row["languages"].append(navigation.locale.get_display_name())
+        return {"rows": list(rows.values())}
+
+
 def dashboard_panels(request) -> list[Component]:
     user = request.user
     panels = []
@@ -135,5 +165,6 @@ def dashboard_panels(request) -> list[Component]:
         if translates:
             panels.append(TranslationsPanel(rows, counts))
     if page_permission_policy.user_has_any_permission(user, ["add", "change", "publish"]):
+        panels.append(WaitingForContentPanel())
         panels.append(ScheduledPagesPanel(user))
     return panels

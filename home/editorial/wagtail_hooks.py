@@ -18,6 +18,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail_localize.models import Translation
 
 from home.editorial import guide, status_views, translation_bulk, translation_review, translation_review_views
+from home.editorial.pages import holds_note_for_editors
 from home.editorial.script_guard import chinese_text, is_translation, refusal_message
 
 CHINESE_FEATURE = "lang-zh"
@@ -112,6 +113,18 @@ def refuse_chinese_from_page_editor(request, page):
         if found:
             messages.error(request, refusal_message(found))
             return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_a_note_for_editors(request, page):
+    """A page waiting for content goes live with its text, never with the note the loader left for editors."""
+    if holds_note_for_editors(page):
+        messages.error(
+            request,
+            _("This page still holds the note for editors. Replace it with the page's own text, then publish."),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
 

@@ -10,7 +10,7 @@ from html import unescape
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from home.search.index import streamfield_parts
+from home.search.index import BLOCK_TAG, streamfield_parts
 from home.teasers import width
 
 MAX_QUERY_LENGTH = 100
@@ -62,8 +62,8 @@ def highlight(text: str, terms: list[str]) -> str:
 
 
 def quick_text(html: str) -> str:
-    """Rich text without its tags, for an excerpt only: it is escaped again before it is shown."""
-    return unescape(_TAG.sub("", html))
+    """Rich text without its tags (blocks kept apart by a space), for an excerpt: it is escaped again when shown."""
+    return unescape(_TAG.sub("", BLOCK_TAG.sub(" ", html))).strip()
 
 
 def text_around_first_match(parts: Iterable[str], terms: list[str]) -> str:

@@ -1,5 +1,6 @@
 """What the search index holds of a page: a segmented copy of its Chinese text, next to Wagtail's own fields."""
 
+import re
 from collections.abc import Iterator
 
 from django.utils.html import strip_tags
@@ -13,7 +14,17 @@ from home.search.chinese import segment_for_index
 TEXT_FIELDS = ("title", "intro", "summary", "venue", "audience", "source_name")
 
 
-def streamfield_parts(body, strip_html=strip_tags) -> Iterator[str]:
+# Tags that end a paragraph, a list item, a cell…: they leave a space, or two blocks run together
+# ("…intellectual propertyEvent Invitations…") in the index and in search excerpts.
+BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|div|tr|td|th|table|blockquote|figcaption|caption)\b[^>]*>", re.I)
+
+
+def text_of_html(html: str) -> str:
+    """Rich text as plain text, its blocks apart."""
+    return strip_tags(BLOCK_TAG.sub(" ", html))
+
+
+def streamfield_parts(body, strip_html=text_of_html) -> Iterator[str]:
     """The readable texts of a StreamField body, block by block (headings, paragraphs, quotes, captions)."""
     for block in body or []:
         value = block.value

@@ -1,12 +1,18 @@
 """Template tags for the site chrome: menus, language switcher, alternates, canonical URL, dates."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from wagtail.templatetags.wagtailcore_tags import richtext
+
 from home.absolute_urls import absolute_url
-from home.maps import map_search_url
+from home.caching import html_cache
+from home.maps import map_link_for
 from home.navigation.alternates import (
     UNTRANSLATED_NOTICE_PARAM,
     UNTRANSLATED_NOTICE_VALUE,
@@ -16,8 +22,10 @@ from home.navigation.alternates import (
 )
 from home.navigation.build import navigation_for
 from home.phones import parse_phone
+from home.privacy import PRIVACY_SLUG, privacy_policy
 from home.search.chinese import has_chinese
 from home.teasers import teaser as cut_teaser
+from home.text_links import link_html
 from home.toc import ContentsEntry
 from home.toc import table_of_contents as build_table_of_contents
 
@@ -31,7 +39,24 @@ ROUTE_CONTEXT_KEY = "route_path"
 @register.simple_tag(takes_context=True)
 def site_navigation(context) -> dict:
     """Main menu, header shortcuts and footer columns for the active language (cached)."""
-    return navigation_for(get_language(), context.get("request"))
+    navigation = navigation_for(get_language(), context.get("request"))
+    # A cached page shows these menus: it is rebuilt when time alone changes them (the last upcoming event ends).
+    html_cache.expire_at(context.get("request"), navigation.get("expires_at"))
+    return navigation
+
+
+def listing_filter(context) -> str:
+    """
+    The query string of a filtered listing (`?category=policies`, `?when=upcoming`): part of its canonical URL
+    and of its alternates, which point at the same filtered listing in the other language (the slugs are shared).
+    """
+    params = []
+    category = context.get("active_category")
+    if category is not None:
+        params.append(("category", category.slug))
+    if context.get("event_view"):
+        params.append(("when", context["event_view"]))
+    return "?" + urlencode(params) if params else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +70,7 @@ def page_languages(context) -> dict:
     route = context.get(ROUTE_CONTEXT_KEY, "")
     return {
         "switcher": language_links(request, page, translations, route),
-        "alternates": alternate_links(request, translations, route),
+        "alternates": alternate_links(request, translations, route + listing_filter(context)),
     }
 
 
@@ -69,10 +94,7 @@ def canonical_url(context) -> str:
         path = page.get_url(request) + context.get(ROUTE_CONTEXT_KEY, "")
     else:
         path = request.path
-    category = context.get("active_category")
-    if category is not None:
-        path += f"?category={category.slug}"
-    return absolute_url(path)
+    return absolute_url(path + listing_filter(context))
 
 
 @register.filter
@@ -97,11 +119,15 @@ def phone_link(number: str) -> str:
 
 @register.simple_tag
 def map_link(chinese_address: str) -> str:
-    """A link to the Amap search for a mainland Chinese address (nothing for other addresses)."""
-    url = map_search_url(chinese_address)
-    if not url:
+    """
+    A map search for a mainland Chinese address: Amap on Chinese pages, OpenStreetMap (in the browser's language)
+    on others; nothing for other addresses.
+    """
+    link = map_link_for(chinese_address, get_language())
+    if link is None:
         return ""
-    return format_html('<a class="map-link" href="{}" rel="noopener nofollow">{}</a>', url, gettext("Map (Amap)"))
+    label = gettext("Map (Amap)") if link.service == "amap" else gettext("Map (OpenStreetMap)")
+    return format_html('<a class="map-link" href="{}" rel="noopener nofollow">{}</a>', link.url, label)
 
 
 @register.simple_tag
@@ -114,3 +140,25 @@ def table_of_contents(body) -> list[ContentsEntry]:
 def teaser(text: str, columns: int = 140) -> str:
     """Cut to `columns` display columns: English at a word boundary, Chinese by characters, with “…”."""
     return cut_teaser(text, int(columns))
+
+
+@register.simple_tag(takes_context=True)
+def linked_richtext(context, value) -> str:
+    """
+    A rich-text value with its e-mail addresses, telephone numbers and "Privacy Policy" linked (home.text_links).
+    The privacy page's address is looked up once per request, and only when a text names the policy.
+    """
+    request = context.get("request")
+    page = context.get("page")
+
+    def policy_url() -> str:
+        if page is None or getattr(page, "slug", "") == PRIVACY_SLUG or not getattr(page, "locale_id", None):
+            return ""  # no link to the page a reader is on
+        cached = getattr(request, "_privacy_policy_url", None) if request is not None else None
+        if cached is None:
+            cached = privacy_policy(page.locale_id, request).url
+            if request is not None:
+                request._privacy_policy_url = cached
+        return cached
+
+    return mark_safe(link_html(str(richtext(value)), get_language(), policy_url))

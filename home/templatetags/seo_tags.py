@@ -9,27 +9,21 @@ from django.utils.translation import gettext as _
 
 from home.absolute_urls import absolute_url
 from home.structured_data import DEFAULT_IMAGE, json_for_script, share_image_url
-from home.teasers import teaser
+from home.teasers import share_description
 
 register = template.Library()
 
 OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_GB"}
 
 
-def page_description(page) -> str:
-    """What a page is about, in one line: its search description, else its teaser, else its introduction."""
-    text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
-    return " ".join(str(text).split())
-
-
 @register.simple_tag(takes_context=True)
 def meta_description(context) -> str:
-    """The meta description of the current page (home, listings, articles…), at most 160 columns."""
+    """The meta description of the current page (home, listings, articles…): its share description."""
     page = context.get("page")
     if page is None or not getattr(page, "pk", None):
         return ""
     # An item the seed gives no teaser and no text (the sales salon) is described by its title.
-    return teaser(page_description(page) or page.title, 160)
+    return share_description(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -39,16 +33,19 @@ def share_meta(context) -> dict:
     page = context.get("page")
     language = get_language()
     has_page = page is not None and getattr(page, "pk", None)
-    description = page_description(page) if has_page else ""
+    site_name = _("Chengdu Association of Trade in Services")
+    # The home page is the association itself: its card says the association's name, not "Home".
+    named = has_page and page.depth > 2
     return {
-        "title": page.seo_title or page.title if has_page else _("Chengdu Association of Trade in Services"),
-        "description": " ".join(str(description).split())[:200],
+        "title": (page.seo_title or page.title) if named else site_name,
+        # The same text as the meta description, cut at a word with an ellipsis (never mid-word).
+        "description": share_description(page) if has_page else "",
         "url": absolute_url(page.get_url(request) if has_page else request.path),
         "image": share_image_url(page) if has_page else absolute_url(static(DEFAULT_IMAGE)),
         "type": "article" if has_page and hasattr(page, "date") else "website",
         "locale": OG_LOCALES.get(language, language),
         "alternate_locales": [value for code, value in OG_LOCALES.items() if code != language],
-        "site_name": _("Chengdu Association of Trade in Services"),
+        "site_name": site_name,
     }
 
 

@@ -1,5 +1,6 @@
 """Membership pages: the application page (申请入会) and the member directory (会员单位)."""
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
@@ -8,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
-from home.caching import html_cache
+from home.caching import html_cache, invalidation, presence
+from home.caching.routing import language_codes_by_locale_id
 from home.page_base import IntroBodyPage
 from home.pagination import paginate
 from home.privacy import privacy_policy
@@ -17,6 +19,7 @@ from .reference import Industry, MemberGrade, MemberUnit
 
 # Cached directory pages depend on this name; membership/signals.py bumps it when members change.
 MEMBERS_DEPENDENCY = "member-directory"
+invalidation.add_topic("member-directory")
 DIRECTORY_PAGE_SIZE = 20
 LOGO_FILTER = "max-160x80"
 
@@ -75,6 +78,11 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
             .prefetch_related(Prefetch("logo", queryset=logos))
         )
 
+    def listing_is_empty(self, query: str = "") -> bool:
+        """No member is listed yet: the menus leave the directory out until the first one is published."""
+        snapshot = DIRECTORY_FACTS.get(language_codes_by_locale_id().get(self.locale_id, settings.LANGUAGE_CODE))
+        return not (snapshot and snapshot.facts)
+
     @path("")
     def directory(self, request):
         html_cache.depend_on(request, MEMBERS_DEPENDENCY)
@@ -99,7 +107,7 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
                 "members": paginate(members, request.GET.get("page"), DIRECTORY_PAGE_SIZE),
                 "industries": list(Industry.objects.all()),
                 "grades": list(MemberGrade.objects.all()),
-                "has_members": MemberUnit.objects.filter(published=True).exists(),
+                "has_members": not self.listing_is_empty(),
                 "active_industry": industry,
                 "active_grade": grade,
                 "query": query,
@@ -121,3 +129,11 @@ class MemberDirectoryPage(RoutablePageMixin, IntroBodyPage):
                 "route_path": self.reverse_subpage("member_detail", args=[member.pk]),
             },
         )
+
+
+def _directory_facts(language: str) -> presence.Snapshot:
+    """Whether any member is listed: the same directory in every language."""
+    return presence.Snapshot(MemberUnit.objects.filter(published=True).exists())
+
+
+DIRECTORY_FACTS = presence.Facts("members:published:{language}", _directory_facts, topics=("member-directory",))

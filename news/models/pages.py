@@ -13,7 +13,8 @@ from wagtail.search import index
 
 from home.absolute_urls import absolute_url
 from home.blocks import BodyBlock
-from home.caching import html_cache
+from home.caching import html_cache, presence
+from home.caching.routing import language_codes_by_locale_id
 from home.caching.visibility import CachedViewRestrictionsMixin, PublicPageManager
 from home.editorial.pages import EditorialPageMixin
 from home.navigation.build import Link
@@ -23,7 +24,11 @@ from home.search.index import SEGMENTED_SEARCH_FIELDS, ChineseSearchMixin
 from home.structured_data import StructuredDataMixin, organisation, share_image_url
 
 from .categories import Category
+from .presence import NewsFacts, news_facts
 from .querysets import EVENT_VIEWS, ArticlePageManager, next_event_change, prefetch_categories
+
+# The section an empty listing points to for "the latest news" (the seed's 新闻资讯).
+NEWS_SECTION_SLUG = "news"
 
 
 class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
@@ -51,15 +56,35 @@ class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
     def offered_categories(self) -> list:
         return [link.category for link in self.section_categories.select_related("category")]
 
+    def published_facts(self) -> NewsFacts:
+        language = language_codes_by_locale_id().get(self.locale_id, get_language())
+        snapshot = NEWS_FACTS.get(language)
+        return snapshot.facts if snapshot else NewsFacts(frozenset(), frozenset(), frozenset())
+
+    def listing_is_empty(self, query: str = "") -> bool:
+        """Whether this listing, with the filter `query` (`category=…`, `when=…`), lists nothing yet."""
+        return not self.published_facts().shows_items(self.path, query)
+
+    def listing_state_changes_at(self):
+        """When time alone changes what the listings show (an event starts or ends)."""
+        language = language_codes_by_locale_id().get(self.locale_id, get_language())
+        snapshot = NEWS_FACTS.get(language)
+        return snapshot.changes_at if snapshot else None
+
+    def categories_with_items(self) -> list:
+        """The offered categories that have items in this section (the filters and the menu's drop-down)."""
+        facts = self.published_facts()
+        return [c for c in self.offered_categories() if (self.path, c.slug) in facts.section_categories]
+
     def menu_children(self, request=None) -> list[Link]:
-        """Its categories: the drop-down of a section in the main menu."""
+        """Its categories with items: the drop-down of a section in the main menu."""
         url = self.get_url(request)
-        return [Link(c.name, f"{url}?category={c.slug}", c.slug) for c in self.offered_categories()]
+        return [Link(c.name, f"{url}?category={c.slug}", c.slug) for c in self.categories_with_items()]
 
     def get_context(self, request, *args, **kwargs):
         """Filters (category, upcoming/past events), the current page of items, the sidebar."""
         context = super().get_context(request, *args, **kwargs)
-        categories = self.offered_categories()
+        categories = self.categories_with_items()
         everything = ArticlePage.objects.listing(self.locale_id)
         items = everything.children_of(self)
 
@@ -89,6 +114,8 @@ class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
         html_cache.expire_at(request, next_event_change(ArticlePage.objects.all(), self.locale_id))
         recommended = everything.recommended()
         prefetch_categories(page_of_items.object_list, recommended)
+        if not page_of_items.object_list:
+            context.update(self.empty_listing_links(request, event_view))
         context.update(
             {
                 "categories": categories,
@@ -100,6 +127,21 @@ class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
             }
         )
         return context
+
+    def empty_listing_links(self, request, event_view: str) -> dict:
+        """
+        Where a reader of an empty listing (reached by an old link or a typed address) goes next: the latest
+        news (the news section, or the home page when that is this one), and past events from upcoming ones.
+        """
+        facts = self.published_facts()
+        news = SectionPage.objects.live().public().filter(locale_id=self.locale_id, slug=NEWS_SECTION_SLUG)
+        news = news.exclude(pk=self.pk).only("id", "path", "depth", "url_path", "locale_id").first()
+        latest_url = news.get_url(request) if news and facts.shows_items(news.path) else ""
+        past_url = ""
+        if event_view == "upcoming" and facts.shows_items(self.path, "when=past"):
+            past_url = f"{self.get_url(request)}?when=past"
+        home_url = self.get_parent().get_url(request) if not latest_url else ""
+        return {"latest_news_url": latest_url, "past_events_url": past_url, "home_url": home_url}
 
 
 class ArticlePage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearchMixin, StructuredDataMixin, Page):
@@ -215,3 +257,11 @@ class ArticlePage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
             if self.source_url:
                 article["isBasedOn"]["url"] = self.source_url
         return article
+
+
+# What each language has published (sections, categories, event views with items): the menus leave out the rest.
+NEWS_FACTS = presence.Facts(
+    "news:published:{language}",
+    compute=lambda language: news_facts(ArticlePage.objects, language),
+    topics=("page", "category", "view-restriction"),
+)

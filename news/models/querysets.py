@@ -22,7 +22,8 @@ from .categories import ArticleCategory
 RECOMMENDED_COUNT = 5
 EVENT_VIEWS = ("upcoming", "past")
 LISTING_ORDER = ("-date", "-pk")
-# The columns a listing row shows (title, link, tag, summary, date, event time and venue) and those its queries
+# The columns a listing row shows (title, link, tag, summary, date, event time and venue, the home page's lead
+# image) and those its queries
 # and the feeds need. The article and event tables have some forty more (bodies, registration settings, SEO
 # fields): loading only these keeps each listing query small to compile and its rows cheap to build. A column
 # read that is not here costs one query per row — tests/test_query_counts.py would see it.
@@ -42,6 +43,8 @@ LISTING_FIELDS = (
     "date",
     "summary",
     "recommended",
+    "cover_image",
+    "cover_image_alt",
     "eventpage__page_ptr_id",
     "eventpage__start",
     "eventpage__end",
