@@ -203,7 +203,7 @@ def run_round(server: Server, path: str, count: int, cookies: str = "", threads:
 
 def measure(server: Server, path: str, count: int, rounds: int, cookies: str = "") -> dict | None:
     """Rounds of the page alternating with rounds of the static file; medians of the rounds (None: no such page)."""
-    if request(server.port, path, cookies)[0] != 200:  # warm: menus, settings, templates, jieba, the cache entry
+    if request(server.port, path, cookies)[0] != 200:  # warm: menus, settings, templates, the cache entry
         return None
     pages, statics = [], []
     for _ in range(rounds):
