@@ -89,7 +89,13 @@ def place_and_check(parent: Page, pages: Sequence[Page]) -> None:
             raise ValidationError({"slug": f"The slug {page.slug!r} is in use under {parent}."})
         taken.add(page.slug)
         page.set_url_path(parent)
-        page.full_clean()
+        # Uniqueness (path, translation key) is the database's constraint; the content type and locale are the
+        # objects just given: checking them again would cost three queries a page.
+        page.full_clean(exclude=["content_type", "locale"], validate_unique=False)
+        for relation in get_all_child_relations(page):
+            # Child objects held in memory (none read from the database: the page is new), e.g. no comments.
+            name = relation.get_accessor_name()
+            setattr(page, name, list(getattr(page, name).all()))
 
 
 def unique_slug(base: str, taken: set[str]) -> str:
@@ -177,8 +183,28 @@ def index_pages(model: type[Page], pages: Sequence[Page]) -> None:
     """The search index (one bulk add per backend) and Wagtail's reference index of the new pages."""
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(model, list(pages))
-    for page in pages:
-        ReferenceIndex.create_or_update_for_object(page)
+    # ReferenceIndex.create_or_update_for_object, for pages that have no references yet: one INSERT for all.
+    types = [
+        ContentType.objects.get_for_model(level, for_concrete_model=False)
+        for level in [model, *model._meta.get_parent_list()]
+    ]
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=types[0],
+                base_content_type=types[-1],
+                object_id=page.pk,
+                to_content_type_id=to_type,
+                to_object_id=to_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for page in pages
+            for to_type, to_id, model_path, content_path in set(ReferenceIndex._extract_references_from_object(page))
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def announce_batch(pages: Sequence[Page]) -> None:

@@ -313,8 +313,10 @@ def translated_page(record: SourceRecords, segments: list, locale: Locale) -> Pa
     for relation in get_all_child_relations(original):
         children = []
         for child in getattr(original, relation.get_accessor_name()).all():
+            state = ModelState()
+            state.fields_cache = dict(child._state.fields_cache)  # its category… without a query
             child = copy.copy(child)
-            child._state, child.pk = ModelState(), None
+            child._state, child.pk = state, None
             if isinstance(child, TranslatableMixin):
                 child.locale = locale  # as copy_for_translation's process_child_object does
             children.append(child)
