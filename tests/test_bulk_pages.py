@@ -146,8 +146,9 @@ def test_a_batch_costs_the_same_queries_for_5_or_50_pages():
 
     few, many = queries(5, "few"), queries(50, "many")
     # One statement per table and batch, plus per article: the check of its slug in each language (Page.clean)
-    # and the lookup of its category's English (wagtail-localize's ingest, in a savepoint): 5, not ~70.
-    assert many - few <= 45 * 5
+    # and the lookup of its category's English (wagtail-localize's ingest, in a savepoint): 5, not ~70. SQLite
+    # splits the largest inserts by its limit of variables: a few more statements.
+    assert many - few <= 45 * 5 + 10
 
 
 def test_an_importer_creates_chinese_drafts_with_pinyin_slugs(admin_client):
