@@ -105,6 +105,16 @@ PRIVATE_ATTRIBUTES = (
     PrivateAttribute(
         "modelsearch.backends.database.sqlite.sqlite", "_build_rank_expression", "home/search/ranking.py"
     ),
+    PrivateAttribute("django.db.models.query", "_batched_insert", "home/content/bulk_pages.py"),
+    PrivateAttribute("treebeard.mp_tree", "_get_path", "home/content/bulk_pages.py"),
+    PrivateAttribute("treebeard.mp_tree", "_get_lastpos_in_path", "home/content/bulk_pages.py"),
+    PrivateAttribute("treebeard.mp_tree", "_cached_parent_obj", "home/content/bulk_pages.py"),
+    PrivateAttribute(
+        "wagtail.models.reference_index", "_extract_references_from_object", "home/content/bulk_pages.py"
+    ),
+    PrivateAttribute("wagtail.models.reference_index", "_get_content_path_hash", "home/content/bulk_pages.py"),
+    PrivateAttribute("wagtail_localize.models", "_get_data_hash", "home/content/bulk_translations.py"),
+    PrivateAttribute("wagtail_localize.models", "_get_path_id", "home/content/bulk_translations.py"),
 )
 
 
