@@ -80,6 +80,11 @@ PATCHED_CODE = (
         "patches/localize_views.py",
     ),
     PatchedCode(
+        "wagtail_localize.wagtail_hooks.page_listing_more_buttons",
+        "2a98d3b297d8c957b0136655e1c9b962a21220236efef07a305d38b6cb8e9661",
+        "patches/localize_listing_buttons.py",
+    ),
+    PatchedCode(
         "wagtail_localize.views.edit_translation.download_pofile",
         "371c1269e5dd0ba9bd1fa83723a324cfad0420f26f36e8d09687c55458771e15",
         "patches/localize_views.py",

@@ -1,6 +1,7 @@
 """
-The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, and
-the script that translates what wagtail-localize's translation editor writes past the catalogue.
+The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, the
+script that translates what wagtail-localize's translation editor writes past the catalogue, and the explorer's
+translation buttons answered per listing.
 """
 
 from django.templatetags.static import static
@@ -9,7 +10,7 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 
-from patches import localize_views
+from patches import localize_listing_buttons, localize_views
 
 # The paths wagtail-localize registers for these views (tests/test_vendor_patches.py checks they still exist:
 # a renamed path would leave the vendor's unchecked view reachable beside ours).
@@ -46,3 +47,8 @@ def checked_localize_urls():
 def translation_editor_strings():
     """wagtail-localize's editor writes a few texts past the catalogue: see the script."""
     return format_html('<script src="{}" defer></script>', static("js/patches/admin-translation-editor.js"))
+
+
+# wagtail-localize's listing hook replaced by ours (this module is imported while Wagtail collects the hooks, after
+# localize_listing_buttons imported wagtail-localize's, so theirs is registered and can be swapped).
+localize_listing_buttons.install()
