@@ -12,7 +12,16 @@ requested in rounds alternating with a static file served by the same server (wh
 - with the HTML cache on: the rate of cached pages against the static file, and the hit rate of a returning
   visitor (language and CSRF cookies, as a browser sends them).
 
-Usage: python ops/bench.py [--sizes seed,bulk] [--databases sqlite,postgres] [--output bench-results.md]
+- the admin screens (ops/bench_admin.py): server time, CPU and queries of each, signed in;
+- the worker (ops/bench_worker.py, SQLite seed): start-up CPU, the first search's CPU, PSS after searches, beside
+  a baseline checkout with `--worker-baseline DIR`.
+
+Sizes: `seed`, `bulk` (1,300 more articles per locale) and `large` (13,000), built by populate_bulk; the databases
+are kept in `.bench/` (and PostgreSQL databases `<BENCH_POSTGRES_URL>_<size>`) between runs, and the first build of
+a size is timed and reported on its own.
+
+Usage: python ops/bench.py [--sizes seed,bulk,large] [--databases sqlite,postgres] [--output bench-results.md]
+       [--worker-baseline DIR] [--no-admin]
 PostgreSQL runs when a server answers at BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/...).
 """
 
@@ -37,11 +46,14 @@ STATIC_URL = "/static/css/site.css"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 STATIC_REQUESTS = 300
 
+# Articles per locale added by populate_bulk for each size: the seed alone, the original site, ten times it.
+SIZES = {"seed": 0, "bulk": 1300, "large": 13000}
 PAGES = [
     ("home (zh)", "/zh-hans/"),
     ("home (en)", "/en/"),
     ("listing, page 1", "/zh-hans/news/"),
     ("listing, page 127", "/zh-hans/news/?page=127"),
+    ("listing, page 1,300", "/zh-hans/news/?page=1300"),
     ("article", "/zh-hans/news/digital-services-trade-development-paths/"),
     ("event (past)", "/en/news/chengdu-foreign-talent-fair-2024/"),
     ("member directory", "/en/members/"),
@@ -49,6 +61,7 @@ PAGES = [
     ("search en", "/en/search/?q=service+outsourcing"),
     ("sitemap index", "/sitemap.xml"),
     ("sitemap page 1", "/sitemap-pages-1.xml"),
+    ("sitemap page 100", "/sitemap-pages-100.xml"),
     ("feed", "/en/feeds/news.xml"),
 ]
 # Searches are not cached (one entry per query would let anyone fill the cache).
@@ -84,19 +97,32 @@ def database_url(kind: str, size: str) -> str | None:
     return url
 
 
-def manage(url: str, *args: str) -> None:
+def manage(url: str, *args: str) -> str:
+    """Runs a management command against `url`; its output is printed and returned."""
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "site_cms.settings.dev"}
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    output = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE).stdout
+    text = output.decode()
+    print(text, end="", file=sys.stderr)
+    return text
 
 
-def prepare(url: str, size: str, articles: int) -> None:
-    """Migrate and load the content (idempotent: a second run only checks what exists)."""
+def prepare(url: str, size: str) -> float | None:
+    """
+    Migrate and load the content; idempotent, so the databases are kept between runs (`.bench/<size>.sqlite3` and
+    one PostgreSQL database per size) and a later run only checks what exists. Returns the seconds that
+    `populate_bulk` took when it had articles to build (the first build), else None.
+    """
     manage(url, "migrate", "--no-input", "-v0")
     manage(url, "createcachetable")  # the database cache of settings without REDIS_URL (as `make run` does)
     manage(url, "load_site_content")
-    if size == "bulk":
-        manage(url, "populate_bulk", f"--articles={articles}", "--events=60", "--members=300")
+    built = None
+    if SIZES[size]:
+        started = time.perf_counter()
+        output = manage(url, "populate_bulk", f"--articles={SIZES[size]}", "--events=60", "--members=300")
+        if "0 English translations" not in output:
+            built = time.perf_counter() - started
     manage(url, "analyze_database")  # the planner's statistics, as the scheduler's daily job keeps them
+    return built
 
 
 # -- the server -------------------------------------------------------------------------------------------------
@@ -276,10 +302,16 @@ def table(title: str, uncached: dict, cached: dict, returning: dict) -> str:
 
 
 def main() -> None:
+    # They import this module (the server, the client): loaded once it is complete.
+    import bench_admin
+    import bench_worker
+
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="seed,bulk")
+    parser.add_argument("--sizes", default="seed,bulk,large")
     parser.add_argument("--databases", default="sqlite,postgres")
-    parser.add_argument("--articles", type=int, default=1300)
+    parser.add_argument("--worker-baseline", default="", help="another checkout to compare the worker with")
+    parser.add_argument("--worker-rounds", type=int, default=3)
+    parser.add_argument("--no-admin", action="store_true", help="no admin screens")
     parser.add_argument("--requests", type=int, default=40, help="requests per round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--app-dir", default=str(ROOT), help="the code to serve (e.g. an export of main)")
@@ -304,8 +336,14 @@ def main() -> None:
                 continue
             print(f"== {kind}, {size} content ==", file=sys.stderr)
             if not args.no_prepare:
-                prepare(url, size, args.articles)
+                built = prepare(url, size)
+                if built:
+                    articles = f"{SIZES[size]:,} articles per locale"
+                    note = f"First build of {kind}/{size} (populate_bulk, {articles}): {built:.0f} s."
+                    print(note, file=sys.stderr)
+                    report.append(note + "\n")
             results = {True: {}, "returning": {}}
+            admin = {}
             for html_cache in (False,) if args.uncached_only else (False, True):
                 server = Server(url, html_cache, app_dir=app_dir)
                 try:
@@ -316,12 +354,21 @@ def main() -> None:
                         cookies = "django_language=en; csrftoken=benchbenchbenchbenchbenchbench12"
                         returning = {path: measure(server, path, args.requests, 1, cookies) for _label, path in pages}
                         results["returning"] = {path: result for path, result in returning.items() if result}
+                    elif not args.no_admin:
+                        admin = bench_admin.measure(server)
                 finally:
                     server.stop()
-            size_label = "seed content" if size == "seed" else f"{args.articles} more articles per locale"
+            size_label = "seed content" if size == "seed" else f"{SIZES[size]:,} more articles per locale"
             section = table(f"{kind}, {size_label}", results[False], results[True], results["returning"])
+            if admin:
+                section += "\n" + bench_admin.table(f"{kind}, {size_label}", admin)
             print(section)
             report.append(section)
+    if args.worker_rounds and "sqlite" in args.databases and "seed" in args.sizes:
+        baseline = Path(args.worker_baseline) if args.worker_baseline else None
+        section = bench_worker.report(database_url("sqlite", "seed"), app_dir, baseline, args.worker_rounds)
+        print(section)
+        report.append(section)
     Path(args.output).write_text("\n".join(report), encoding="utf-8")
     print(f"Written to {args.output}", file=sys.stderr)
 
