@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail import hooks
+from wagtail.models import Page
 
 from tqdm import tqdm
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
 
         options = {"articles": articles, "events": events, "members": members}
         done = []
+        pages_before = Page.objects.count()
         started, cpu_started = time.perf_counter(), time.process_time()
         for builder in hooks.get_hooks("register_bulk_content_builder"):
             done += builder(options, progress)
@@ -48,6 +50,9 @@ class Command(BaseCommand):
         # batches refreshed them from samples as they went).
         call_command("analyze_database", stdout=self.stdout)
         self.stdout.write("Bulk demo content ready: " + ", ".join(done) + ".")
-        rate = f": {articles / elapsed:.1f} articles per second per language" if articles and elapsed else ""
+        # Articles and events, each a page in both languages.
+        built = (Page.objects.count() - pages_before) // 2
+        rate = f": {built / elapsed:.1f} per second per language" if built and elapsed else ""
         # CPU beside the clock: on a shared machine the clock also counts other processes' turns.
-        self.stdout.write(f"Built in {elapsed:.0f} s ({cpu:.0f} s of CPU in this process){rate}.")
+        cpu_note = f"{cpu:.0f} s of CPU in this process"
+        self.stdout.write(f"{built} pages in each language in {elapsed:.0f} s ({cpu_note}){rate}.")
