@@ -53,8 +53,9 @@ test-only:
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-## bench: the main pages under gunicorn (production settings, Redis) on SQLite and PostgreSQL, with the seed
-## content and 1,300 more articles per locale; writes bench-results.md (see ops/bench.py)
+## bench: the main pages and the admin screens under gunicorn (production settings, Redis) on SQLite and PostgreSQL,
+## with the seed content, 1,300 and 13,000 more articles per locale (databases kept in .bench/ between runs), and the
+## worker's start-up and memory; writes bench-results.md (see ops/bench.py)
 bench: install messages
 	$(BIN)/python ops/bench.py $(BENCH_ARGS)
 

@@ -34,3 +34,13 @@ max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_fork(server, worker):
+    """Each worker loads the Chinese segmenter as it starts, so no visitor's first search waits for it (~0.2 s).
+
+    Not `preload_app`: with it, a graceful reload (HUP) would fork new workers from the master's old code.
+    """
+    from home.search.chinese import load
+
+    load()

@@ -106,6 +106,11 @@ PATCHED_CODE = (
         "patches/localize_views.py",
     ),
     PatchedCode(
+        "wagtail_localize.wagtail_hooks.page_listing_more_buttons",
+        "2a98d3b297d8c957b0136655e1c9b962a21220236efef07a305d38b6cb8e9661",
+        "patches/localize_listing_buttons.py",
+    ),
+    PatchedCode(
         "wagtail_localize.views.edit_translation.download_pofile",
         "371c1269e5dd0ba9bd1fa83723a324cfad0420f26f36e8d09687c55458771e15",
         "patches/localize_views.py",
@@ -176,6 +181,16 @@ PRIVATE_ATTRIBUTES = (
     PrivateAttribute(
         "modelsearch.backends.database.sqlite.sqlite", "_build_rank_expression", "home/search/ranking.py"
     ),
+    PrivateAttribute("django.db.models.query", "_batched_insert", "home/content/bulk_pages.py"),
+    PrivateAttribute("treebeard.mp_tree", "_get_path", "home/content/bulk_pages.py"),
+    PrivateAttribute("treebeard.mp_tree", "_get_lastpos_in_path", "home/content/bulk_pages.py"),
+    PrivateAttribute("treebeard.mp_tree", "_cached_parent_obj", "home/content/bulk_pages.py"),
+    PrivateAttribute(
+        "wagtail.models.reference_index", "_extract_references_from_object", "home/content/bulk_pages.py"
+    ),
+    PrivateAttribute("wagtail.models.reference_index", "_get_content_path_hash", "home/content/bulk_pages.py"),
+    PrivateAttribute("wagtail_localize.models", "_get_data_hash", "home/content/bulk_translations.py"),
+    PrivateAttribute("wagtail_localize.models", "_get_path_id", "home/content/bulk_translations.py"),
 )
 
 

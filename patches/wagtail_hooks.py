@@ -1,7 +1,8 @@
 """
 The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, the
-script that translates what wagtail-localize's translation editor writes past the catalogue, and wagtail-2fa's
-second step with a form that works on django-otp 1.7 and takes recovery codes, and its set-up menu in Chinese.
+script that translates what wagtail-localize's translation editor writes past the catalogue, wagtail-2fa's
+second step with a form that works on django-otp 1.7 and takes recovery codes, its set-up menu in Chinese, and the
+explorer's translation buttons answered per listing.
 """
 
 from django.templatetags.static import static
@@ -12,7 +13,7 @@ from django.utils.translation import pgettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from patches import localize_views, two_factor
+from patches import localize_listing_buttons, localize_views, two_factor
 
 # The paths wagtail-localize registers for these views (tests/test_vendor_patches.py checks they still exist:
 # a renamed path would leave the vendor's unchecked view reachable beside ours).
@@ -72,3 +73,8 @@ def translated_two_factor_setup_item(request, menu_items):
         if str(item.label) == WAGTAIL_2FA_SETUP_LABEL:
             label = pgettext("second factor", "Two-factor authentication")
             menu_items[index] = MenuItem(label, item.url, name="two-factor-setup", icon_name="key")
+
+
+# wagtail-localize's listing hook replaced by ours (this module is imported while Wagtail collects the hooks, after
+# localize_listing_buttons imported wagtail-localize's, so theirs is registered and can be swapped).
+localize_listing_buttons.install()

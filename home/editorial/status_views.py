@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,6 +38,9 @@ class StatusFilterForm(forms.Form):
         ]
 
 
+ROWS_PER_PAGE = 100
+
+
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     """Every translatable page and snippet × every target locale, filterable, with actions and counts."""
 
@@ -53,10 +57,14 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         rows, counts, _targets = translation_status(
             section=filters.get("section", ""), state=filters.get("state", ""), language=filters.get("locale", "")
         )
+        # A screen of rows at a time: at the original site's size the report has thousands.
+        page = Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             {
                 "filter_form": form,
-                "rows": rows,
+                "rows": page.object_list,
+                "page_obj": page,
+                "elided_page_range": page.paginator.get_elided_page_range(page.number),
                 "counts": [(key, label, counts.get(key, 0)) for key, label in STATES.items()],
                 "total": sum(counts.values()),
                 "bulk_actions": action_choices(self.request.user, get_machine_translator() is not None),

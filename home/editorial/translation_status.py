@@ -52,9 +52,9 @@ class StatusRow:
     state: str
     section_key: str
     source_id: int | None = None
-    source_edit_url: str = ""
     target_id: int | None = None
-    target_edit_url: str = ""
+    # The admin view that edits the source and the target (the page editor, or the snippet's edit view).
+    edit_view: str = "wagtailadmin_pages:edit"
     translation_source_id: int | None = None
     translation_id: int | None = None
     segments_total: int = 0
@@ -69,6 +69,15 @@ class StatusRow:
     @property
     def state_label(self) -> str:
         return STATES[self.state]
+
+    # Links are made when a row is shown, not for each of the thousands of rows the report counts.
+    @property
+    def source_edit_url(self) -> str:
+        return reverse(self.edit_view, args=[quote(self.source_id)])
+
+    @property
+    def target_edit_url(self) -> str:
+        return reverse(self.edit_view, args=[quote(self.target_id)]) if self.target_id else ""
 
     @property
     def key(self) -> str:
@@ -99,7 +108,7 @@ def section_choices(source: Locale) -> list[tuple[str, str]]:
     return [(page.path, page.title) for page in sections] + [(SNIPPETS_SECTION, str(_("Snippets")))]
 
 
-def segment_progress(source_ids: list[int], locale: Locale) -> dict[int, tuple[int, int]]:
+def segment_progress(source_ids, locale: Locale) -> dict[int, tuple[int, int]]:
     """(segments, translated segments) per TranslationSource id, in one query."""
     translated = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale=locale, has_error=False
@@ -143,12 +152,14 @@ def page_state(target: dict | None, source_updated_at, source_published_at, revi
 
 
 def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
+    source_pages = Page.objects.filter(locale=source, depth__gte=2, alias_of__isnull=True)
     pages = list(
-        Page.objects.filter(locale=source, depth__gte=2, alias_of__isnull=True)
-        .order_by("path")
-        .values("id", "title", "draft_title", "translation_key", "path", "last_published_at", "content_type_id")
+        source_pages.order_by("path").values(
+            "id", "title", "draft_title", "translation_key", "path", "last_published_at", "content_type_id"
+        )
     )
-    keys = [page["translation_key"] for page in pages]
+    # A subquery, not the list of thousands of keys as parameters (SQLite caps them; both plan a join better).
+    keys = source_pages.values("translation_key")
     target_pages = {
         (row["translation_key"], row["locale_id"]): row
         for row in Page.objects.filter(translation_key__in=keys, locale__in=targets).values(
@@ -161,11 +172,10 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
             "id", "object_id", "last_updated_at"
         )
     }
+    source_ids = TranslationSource.objects.filter(object_id__in=keys, locale=source).values("id")
     translations = {
         (row["source_id"], row["target_locale_id"]): row["id"]
-        for row in Translation.objects.filter(source_id__in=[s["id"] for s in sources.values()]).values(
-            "id", "source_id", "target_locale_id"
-        )
+        for row in Translation.objects.filter(source_id__in=source_ids).values("id", "source_id", "target_locale_id")
     }
     reviews = {
         review.translation_id: review
@@ -175,7 +185,7 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
     }
     rows = []
     for locale in targets:
-        progress = segment_progress([s["id"] for s in sources.values()], locale)
+        progress = segment_progress(source_ids, locale)
         for page in pages:
             target = target_pages.get((page["translation_key"], locale.pk))
             translation_source = sources.get(page["translation_key"])
@@ -191,9 +201,7 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
                     state=page_state(target, updated_at, page["last_published_at"], review),
                     section_key=page["path"][: PATH_STEP * SECTION_DEPTH],
                     source_id=page["id"],
-                    source_edit_url=reverse("wagtailadmin_pages:edit", args=[page["id"]]),
                     target_id=target["id"] if target else None,
-                    target_edit_url=reverse("wagtailadmin_pages:edit", args=[target["id"]]) if target else "",
                     translation_source_id=translation_source["id"] if translation_source else None,
                     translation_id=translation_id,
                     segments_total=total,
@@ -244,9 +252,8 @@ def snippet_rows(model: type, source: Locale, targets: list[Locale]) -> list[Sta
                     state=state,
                     section_key=SNIPPETS_SECTION,
                     source_id=obj.pk,
-                    source_edit_url=reverse(edit_view, args=[quote(obj.pk)]),
                     target_id=target_pk,
-                    target_edit_url=reverse(edit_view, args=[quote(target_pk)]) if target_pk else "",
+                    edit_view=edit_view,
                     translation_source_id=translation_source["id"] if translation_source else None,
                     segments_total=total,
                     segments_translated=done,

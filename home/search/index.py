@@ -51,7 +51,7 @@ class ChineseSearchMixin:
         texts = [str(getattr(self, name, "") or "") for name in TEXT_FIELDS]
         if getattr(self, "body", None) is not None:
             texts.append(streamfield_text(self.body))
-        # Field by field (jieba cuts at line ends anyway), so an unchanged body is segmented only once.
+        # Field by field (the segmenter cuts at line ends anyway), so an unchanged body is segmented only once.
         return "\n".join(segment_for_index(text) for text in texts if text)
 
 

@@ -3,6 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from home.operations.statistics import refresh_statistics
+
 
 class Command(BaseCommand):
     help = (
@@ -13,6 +15,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        refresh_statistics()
         self.stdout.write(f"Statistics refreshed ({connection.vendor}).")
