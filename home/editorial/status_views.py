@@ -20,7 +20,13 @@ from home.editorial.permissions import may_publish_translation, may_translate
 from home.editorial.segment_names import segment_name
 from home.editorial.translation_bulk import action_choices
 from home.editorial.translation_review import publish_translation as publish
-from home.editorial.translation_status import STATES, section_choices, source_locale, translation_status
+from home.editorial.translation_status import (
+    STATES,
+    add_segment_progress,
+    section_choices,
+    source_locale,
+    translation_status,
+)
 
 
 class StatusFilterForm(forms.Form):
@@ -62,7 +68,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             {
                 "filter_form": form,
-                "rows": page.object_list,
+                "rows": add_segment_progress(list(page.object_list)),
                 "page_obj": page,
                 "elided_page_range": page.paginator.get_elided_page_range(page.number),
                 "counts": [(key, label, counts.get(key, 0)) for key, label in STATES.items()],

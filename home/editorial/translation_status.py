@@ -122,6 +122,19 @@ def segment_progress(source_ids, locale: Locale) -> dict[int, tuple[int, int]]:
     return {row["source_id"]: (row["total"], row["done"]) for row in rows}
 
 
+def add_segment_progress(rows: list[StatusRow]) -> list[StatusRow]:
+    """Fills in the segments translated so far of the given page rows (the ones on the screen): a query per locale."""
+    by_locale: dict[int, list[StatusRow]] = {}
+    for row in rows:
+        if row.is_page and row.translation_source_id:
+            by_locale.setdefault(row.locale.pk, []).append(row)
+    for locale_rows in by_locale.values():
+        progress = segment_progress([row.translation_source_id for row in locale_rows], locale_rows[0].locale)
+        for row in locale_rows:
+            row.segments_total, row.segments_translated = progress.get(row.translation_source_id, (0, 0))
+    return rows
+
+
 def sent_back(review: TranslationReview | None, target_published_at) -> bool:
     """Sent back by an approver and not published since: the comment is for the translator."""
     if review is None or review.status != TranslationReview.CHANGES_REQUESTED or review.reviewed_at is None:
@@ -151,8 +164,16 @@ def page_state(target: dict | None, source_updated_at, source_published_at, revi
     return UP_TO_DATE
 
 
-def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
+def page_rows(source: Locale, targets: list[Locale], section: str = "") -> list[StatusRow]:
+    """
+    A row per source page and target locale, in the tree's order (of one section when `section` is its path).
+
+    The segment progress is left out: it costs a count over every segment of every page, and only the rows on the
+    screen show it (add_segment_progress).
+    """
     source_pages = Page.objects.filter(locale=source, depth__gte=2, alias_of__isnull=True)
+    if section:
+        source_pages = source_pages.filter(path__startswith=section)
     pages = list(
         source_pages.order_by("path").values(
             "id", "title", "draft_title", "translation_key", "path", "last_published_at", "content_type_id"
@@ -179,24 +200,24 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
     }
     reviews = {
         review.translation_id: review
-        for review in TranslationReview.objects.filter(translation_id__in=translations.values()).select_related(
+        # A subquery again: thousands of translation ids as parameters cost more than the join.
+        for review in TranslationReview.objects.filter(translation__source_id__in=source_ids).select_related(
             "translator", "reviewer"
         )
     }
     rows = []
+    kind = str(_("Page"))
     for locale in targets:
-        progress = segment_progress(source_ids, locale)
         for page in pages:
             target = target_pages.get((page["translation_key"], locale.pk))
             translation_source = sources.get(page["translation_key"])
             updated_at = translation_source["last_updated_at"] if translation_source else None
-            total, done = progress.get(translation_source["id"], (0, 0)) if translation_source else (0, 0)
             translation_id = translations.get((translation_source["id"], locale.pk)) if translation_source else None
             review = reviews.get(translation_id)
             rows.append(
                 StatusRow(
                     title=page["draft_title"] or page["title"],
-                    kind=str(_("Page")),
+                    kind=kind,
                     locale=locale,
                     state=page_state(target, updated_at, page["last_published_at"], review),
                     section_key=page["path"][: PATH_STEP * SECTION_DEPTH],
@@ -204,8 +225,6 @@ def page_rows(source: Locale, targets: list[Locale]) -> list[StatusRow]:
                     target_id=target["id"] if target else None,
                     translation_source_id=translation_source["id"] if translation_source else None,
                     translation_id=translation_id,
-                    segments_total=total,
-                    segments_translated=done,
                     source_updated_at=updated_at,
                     target_published_at=target["last_published_at"] if target else None,
                     review=review,
@@ -275,7 +294,7 @@ def translation_status(
         targets = [locale for locale in targets if locale.language_code == language]
     rows: list[StatusRow] = []
     if section != SNIPPETS_SECTION:
-        rows += [row for row in page_rows(source, targets) if not section or row.section_key == section]
+        rows += page_rows(source, targets, section)
     if not section or section == SNIPPETS_SECTION:
         for model in translatable_snippet_models():
             rows += snippet_rows(model, source, targets)
