@@ -3,6 +3,7 @@
 Every text an editor writes in a block is a translation segment, tables and defaults included."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -71,7 +72,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=pgettext_lazy("block", "Image"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
     alt_text = blocks.CharBlock(
         required=False,
@@ -172,8 +173,11 @@ class OmittedFigureBlock(blocks.StructBlock):
         template = "blocks/omitted_figure_block.html"
 
 
-class BodyBlock(blocks.StreamBlock):
-    """The body of articles and standard pages: one translation segment per text block."""
+class ArticleBodyBlock(blocks.StreamBlock):
+    """
+    The body of articles and events: what an article is written with, one translation segment per text block.
+    The privacy policy's fact blocks are not offered here (an article has no use for them).
+    """
 
     heading = HeadingBlock()
     subheading = SubheadingBlock()
@@ -185,6 +189,11 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     attachment = AttachmentBlock()
     embed = EmbedMediaBlock()
+
+
+class BodyBlock(ArticleBodyBlock):
+    """The body of standard pages (the privacy policy among them): an article's blocks and the site's facts."""
+
     # Sentences the software states from its settings and its own behaviour (the privacy policy's facts).
     # Each is a SiteFactBlock with no fields of its own: nothing to translate, nothing to get wrong.
     hosting_location = HostingLocationBlock()
