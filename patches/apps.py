@@ -7,6 +7,7 @@ class PatchesConfig(AppConfig):
 
     def ready(self):
         # Runtime replacements are installed once the models are loaded (Page must exist).
-        from patches import admin_titles
+        from patches import admin_titles, user_names
 
         admin_titles.install()
+        user_names.install()

@@ -110,7 +110,7 @@ def test_lockouts_are_listed_and_lifted_in_the_admin(secretariat, admin_client):
 
 def test_editors_without_the_permission_do_not_see_lockouts(secretariat, django_user_model):
     editor = django_user_model.objects.create_user("editor2", password="x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="译员 · Translators"))
     client = Client()
     client.force_login(editor)
     assert client.get(reverse("sign_in_lockouts:index")).status_code in (302, 403)
@@ -155,7 +155,7 @@ def test_with_2fa_on_a_device_must_be_verified_and_staff_may_go_without(secretar
     assert client.get(reverse("wagtail_2fa_auth")).status_code == 200
 
     editor = django_user_model.objects.create_user("editor3", password="x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="译员 · Translators"))
     staff = Client()
     staff.force_login(editor)
     assert staff.get("/admin/").status_code == 200
