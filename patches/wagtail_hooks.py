@@ -1,6 +1,6 @@
 """
 The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, and
-the script that translates what wagtail-localize's translation editor writes past the catalogue.
+the scripts that translate what wagtail-localize's translation editor and Handsontable write past the catalogue.
 """
 
 from django.templatetags.static import static
@@ -46,3 +46,9 @@ def checked_localize_urls():
 def translation_editor_strings():
     """wagtail-localize's editor writes a few texts past the catalogue: see the script."""
     return format_html('<script src="{}" defer></script>', static("js/patches/admin-translation-editor.js"))
+
+
+@hooks.register("insert_editor_js")
+def table_block_language():
+    """Handsontable (the table block) had no dictionary for the admin's language: see the script."""
+    return format_html('<script src="{}" defer></script>', static("js/patches/table-block-language.js"))

@@ -9,6 +9,7 @@ import re
 from importlib import util
 from pathlib import Path
 
+from django.contrib.auth.models import AbstractUser
 from django.template.loader import get_template
 from django.urls import resolve, reverse
 
@@ -16,7 +17,7 @@ from wagtail.models import Page
 
 import pytest
 
-from patches import admin_titles, localize_views
+from patches import admin_titles, localize_views, user_names
 from patches.vendor import (
     COPIED_TEMPLATES,
     PATCHED_CODE,
@@ -84,6 +85,27 @@ def test_the_checked_snippet_and_po_views_answer_at_wagtail_localize_urls():
 
 def test_the_root_title_patch_is_installed():
     assert Page.get_admin_display_title is admin_titles.get_admin_display_title
+
+
+def test_the_user_name_patch_is_installed():
+    assert AbstractUser.get_full_name is user_names.get_full_name
+
+
+def test_the_table_block_still_exposes_what_the_language_script_uses():
+    """Wagtail's bundled Handsontable registers dictionaries and names the context menu's phrase keys."""
+    bundle = (
+        Path(util.find_spec("wagtail").origin).parent
+        / "contrib/table_block/static/table_block/js/vendor/handsontable-6.2.2.full.min.js"
+    )
+    source = bundle.read_text(encoding="utf-8")
+    script = (ROOT / "static/js/patches/table-block-language.js").read_text(encoding="utf-8")
+    assert "registerLanguageDictionary" in source and "getLanguageDictionary" in source
+    assert "dictionaryKeys" in source
+    for key in re.findall(r"keys\.([A-Z_]+)", script):
+        assert f"{key}=" in source, key
+    # Wagtail still passes the admin's language code to Handsontable (the code the script registers).
+    table_block = Path(util.find_spec("wagtail.contrib.table_block.blocks").origin).read_text(encoding="utf-8")
+    assert 'collected_table_options["language"] = language' in table_block
 
 
 def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
