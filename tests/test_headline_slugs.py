@@ -105,3 +105,13 @@ def test_a_failed_save_names_the_field_and_its_tab_in_chinese(chinese_editor):
     assert "请检查“推荐”标签页中的“缩略名”。" in text
     assert "缩略名“taken-slug”已被同一上级页面下的其他页面使用" in text
     assert "The page could not be created" not in text and "Go to the first error" not in text
+
+
+def test_a_slug_made_from_the_title_is_checked_again_when_the_page_is_saved():
+    """The editor's click and the editor's autosave both create the headline: the second gets a suffix, not a 500."""
+    news = section("news")
+    form_checked = ArticlePage(title=HEADLINE, slug=pinyin_slug(HEADLINE), live=False)
+    form_checked.slug_made_from_title = True
+    news.add_child(instance=ArticlePage(title=HEADLINE, slug=pinyin_slug(HEADLINE), live=False))
+    news.add_child(instance=form_checked)
+    assert form_checked.slug == f"{pinyin_slug(HEADLINE)}-2"

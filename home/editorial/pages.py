@@ -81,11 +81,13 @@ class PinyinSlugPageForm(WagtailAdminPageForm):
         if "slug" in self.fields and self.cleaned_data.get("title") and self.slug_is_made_by_the_browser():
             parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
             self.cleaned_data["slug"] = available_slug(self.cleaned_data["title"], parent, self.instance)
+            self.instance.slug_made_from_title = True
         return super().clean()
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
-        if not valid:
+        # Only a submitted form has errors to name (the preview also asks an unbound form).
+        if not valid and self.is_bound and hasattr(self, "cleaned_data"):
             for line in self.errors_by_tab():
                 self.add_error(None, line)
         return valid
@@ -108,6 +110,17 @@ class EditorialPageMixin:
     """Every content page type: the pinyin slug in the admin form and for pages saved in code."""
 
     base_form_class = PinyinSlugPageForm
+
+    def minimal_clean(self):
+        """
+        A slug made from the title is checked again as the page is saved: another save of the same headline
+        (the editor's click racing the editor's own autosave) may have taken it since the form was checked.
+        """
+        if getattr(self, "slug_made_from_title", False) and self.path and self.depth > 1:
+            parent = self.get_parent()
+            if parent is not None and not Page._slug_is_available(self.slug, parent, self):
+                self.slug = available_slug(self.title, parent, self)
+        super().minimal_clean()
 
     def _set_core_field_defaults(self):
         # Wagtail fills an empty slug here with slugify(title), which is empty for a Chinese title.
