@@ -68,7 +68,7 @@ def test_a_notice_goes_through_review_in_words_that_say_what_happened(editor, ap
     form = article_form(TITLE, [], summary="统计直报。", **{"action-submit": "submit"})
     submitted = editor.post(f"/admin/pages/add/news/articlepage/{notices.pk}/", form, follow=True)
     assert f"已提交审核：“{TITLE}”。" in messages_of(submitted)
-    assert "已经提交进行审核" not in messages_of(submitted)
+    assert "已创建并提交审核" not in messages_of(submitted)
     page = ArticlePage.objects.get(title=TITLE)
     mail.outbox.clear()
 
@@ -94,6 +94,7 @@ def test_a_notice_goes_through_review_in_words_that_say_what_happened(editor, ap
     form = article_form(TITLE, [], slug=page.slug, summary="统计直报，截止日期为12月31日。", **{"action-submit": "1"})
     resubmitted = editor.post(f"/admin/pages/{page.pk}/edit/", form, follow=True)
     assert f"已提交审核：“{TITLE}”。" in messages_of(resubmitted)
+    assert "已经提交进行审核" not in messages_of(resubmitted)
     assert "要求修改" not in messages_of(editor.get(f"/admin/pages/{page.pk}/edit/"))
     approved = workflow_action(approver, page, "approve")
     assert f"已批准并发布：“{TITLE}”。" in messages_of(approved)

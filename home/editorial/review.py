@@ -44,7 +44,8 @@ def replace_message(request, wagtail_text: str, text: str) -> None:
     """
     queued = list(django_messages.get_messages(request))
     for message in queued:
-        if plain(message.message) != wagtail_text:
+        # Wagtail's message may carry buttons after its text ("View draft", "Edit").
+        if not plain(message.message).startswith(wagtail_text):
             django_messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
     messages.success(request, text)
 
