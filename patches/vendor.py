@@ -100,6 +100,11 @@ PATCHED_CODE = (
         "patches/user_names.py",
     ),
     PatchedCode(
+        "wagtail.admin.forms.auth.LoginForm",
+        "30ebc69fe56fa88afaf999f663ee72cc55e81fd4d27e74f76edb23f6958914db",
+        "patches/login_form.py",
+    ),
+    PatchedCode(
         "wagtail_localize.views.submit_translations.SubmitTranslationView",
         "8c48a67a530a2012e647a0d185089dfa9817301706e5dc4531f2ea1eac3ecef5",
         "patches/localize_views.py",

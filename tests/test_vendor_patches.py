@@ -119,3 +119,10 @@ def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
 
 def test_no_vendor_template_copy_lives_outside_patches():
     assert not (ROOT / "templates" / "wagtailadmin").exists()
+
+
+@pytest.mark.django_db
+def test_the_sign_in_form_labels_the_password_in_the_staff_members_language(client):
+    html = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    label = re.search(r'<label[^>]*for="id_password"[^>]*>\s*([^<]+)', html).group(1).strip()
+    assert label == "密码"

@@ -301,6 +301,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar (a service abroad, over plain HTTP, blocked by the admin's CSP anyway): Wagtail draws
 # its default avatar; staff may upload their own.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The sign-in form with its password field labelled in the staff member's language (patches/login_form.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "patches.login_form.TranslatedLoginForm"
 
 # ------------------------------------------------------------------------------------------------
 # Serving pages: the HTML cache, compression, a CDN in front
