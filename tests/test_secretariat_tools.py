@@ -6,14 +6,20 @@ application's history reads as lines on the personal-data screen.
 
 import datetime
 import io
+import time
+import uuid
 
 from django.utils import timezone
+
+from wagtail.models import Page
 
 import pytest
 from openpyxl import load_workbook
 
+from home.security.spam import sign_render_time
 from membership.models import MembershipApplication
 from news.models import Registration
+from surveys.models import FormPage, SurveyFormField, SurveySubmission
 from tests.factories import make_event
 from tests.test_membership import application_data
 from tests.test_registration_admin import register
@@ -116,3 +122,30 @@ def test_the_application_history_reads_as_lines(admin_client, client, django_use
     html = admin_client.post("/admin/personal-data/", {"person": "history@example.org"}).content.decode()
     assert "['" not in html and "']" not in html
     assert html.count("<li>") >= 2 and "请补充" in html
+
+
+def test_form_page_submissions_xlsx_has_number_answers_as_numbers_and_local_times(admin_client, client, monkeypatch):
+    monkeypatch.setattr("surveys.submissions.after_commit", lambda callback: callback())
+    home = Page.objects.get(depth=2, locale__language_code="zh-hans")
+    page = FormPage(title="参会人数调查", slug="headcount-survey", intro="请填写。", thank_you_text="谢谢。")
+    page.form_fields = [
+        SurveyFormField(label="电子邮箱", field_type="email", required=True, sort_order=0),
+        SurveyFormField(label="参会人数", field_type="number", required=True, sort_order=1),
+    ]
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    email_key, number_key = [field.clean_name for field in page.form_fields.order_by("sort_order")]
+    token = str(uuid.uuid4())
+    answers = {email_key: "count@example.org", number_key: "12", "consent": "on", "submission_token": token}
+    answers["form_rendered_at"] = sign_render_time(time.time() - 30, token=token)
+    assert client.post(page.url, answers).status_code in (200, 302)
+    submission = SurveySubmission.objects.get(page=page)
+
+    xlsx = admin_client.get(f"/admin/forms/submissions/{page.pk}/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    header, row = [list(cells) for cells in sheet.iter_rows(min_row=1, max_row=2)]
+    values = dict(zip([cell.value for cell in header], row, strict=True))
+    assert values["参会人数"].data_type == "n" and values["参会人数"].value == 12
+    submitted = next(cell for cell in row if isinstance(cell.value, datetime.datetime))
+    local = timezone.localtime(submission.submit_time).replace(tzinfo=None, microsecond=0)
+    assert abs(submitted.value.replace(microsecond=0) - local) < datetime.timedelta(seconds=1)
