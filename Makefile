@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links in e-mails and the admin's address follow HOST and PORT unless SITE_BASE_URL is set.
 export SITE_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test test-only install install-dev messages lint format bench backup restore clean e2e e2e-install lighthouse lighthouse-install
+.PHONY: run test test-only install install-dev messages lint format bench backup restore clean e2e e2e-install lighthouse lighthouse-install guide-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ e2e: e2e-install messages
 e2e-install: $(VENV)/.e2e-installed
 	@command -v chromium >/dev/null || (echo "chromium missing: installing Debian's" && apt-get update -qq && apt-get install -y -qq chromium)
 	@fc-list :lang=zh 2>/dev/null | grep -q . || (echo "no Chinese font: installing fonts-wqy-microhei" && apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei)
+
+## guide-screenshots: the editors' guide's screenshots, taken from the real admin in both languages
+## (static/img/guide/; tests/e2e/guide_screenshots.py builds its own site like the browser tests)
+guide-screenshots: e2e-install messages
+	$(BIN)/python -m tests.e2e.guide_screenshots
 
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
 

@@ -1,11 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
-    verbose_name = _("Site")
+    verbose_name = pgettext_lazy("app", "Site")
 
     def ready(self):
         # Signal receivers and system checks are connected by importing their modules, once the models are

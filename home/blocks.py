@@ -3,7 +3,7 @@
 Every text an editor writes in a block is a translation segment, tables and defaults included."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -72,7 +72,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=pgettext_lazy("block", "Image"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
     alt_text = blocks.CharBlock(
         required=False,
@@ -183,8 +183,37 @@ class OmittedFigureBlock(blocks.StructBlock):
         template = "blocks/omitted_figure_block.html"
 
 
-class BodyBlock(blocks.StreamBlock):
-    """The body of articles and standard pages: one translation segment per text block."""
+class WeChatFollowBlock(blocks.StructBlock):
+    """
+    "Follow us on WeChat": the Official Account's QR code from the site settings, with its name and the right
+    instruction for the device (a phone cannot scan its own screen: it is told to long-press the code). Renders
+    nothing while no QR code is uploaded.
+    """
+
+    heading = blocks.CharBlock(
+        required=False,
+        label=pgettext_lazy("wechat", "Heading"),
+        help_text=pgettext_lazy("wechat", "Left empty: “Follow us on WeChat”."),
+    )
+    text = blocks.CharBlock(
+        required=False,
+        label=pgettext_lazy("wechat", "Text"),
+        help_text=pgettext_lazy("wechat", "Optional: what readers find on the account."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = pgettext_lazy("wechat", "Follow us on WeChat")
+        template = "blocks/wechat_follow_block.html"
+        description = pgettext_lazy("wechat", "The Official Account's QR code from the site settings.")
+        preview_value = {"heading": "", "text": ""}
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    """
+    The body of articles and events: what an article is written with, one translation segment per text block.
+    The privacy policy's fact blocks are not offered here (an article has no use for them).
+    """
 
     heading = HeadingBlock()
     subheading = SubheadingBlock()
@@ -196,6 +225,12 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     attachment = AttachmentBlock()
     embed = EmbedMediaBlock()
+    wechat_follow = WeChatFollowBlock()
+
+
+class BodyBlock(ArticleBodyBlock):
+    """The body of standard pages (the privacy policy among them): an article's blocks and the site's facts."""
+
     # Sentences the software states from its settings and its own behaviour (the privacy policy's facts).
     # Each is a SiteFactBlock with no fields of its own: nothing to translate, nothing to get wrong.
     hosting_location = HostingLocationBlock()

@@ -8,6 +8,7 @@ The base knows none of the apps built on it: their page types name the home page
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -223,10 +224,10 @@ class ScheduledJob(models.Model):
     both SQLite and PostgreSQL apply atomically, so only one server runs a job at a time.
     """
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=100, unique=True)
     next_run_at = models.DateTimeField(_("next run"))
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
-    locked_by = models.CharField(_("locked by"), max_length=200, blank=True)
+    locked_by = models.CharField(pgettext_lazy("field", "locked by"), max_length=200, blank=True)
     last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
     last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)

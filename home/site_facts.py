@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks, hooks
+
+from home.editorial.roles import role_name
 
 PERSONAL_DATA_HOOK = "register_personal_data"
 
@@ -58,8 +60,9 @@ def data_access_lines() -> list[str]:
     """“Membership applications: “Membership affairs”” in the active language, one line per kind of data."""
     lines = []
     for kind in data_access():
-        # Group names are data; the ones our migrations create have a translation in the catalogue.
-        names = gettext(", ").join(f"“{gettext(name)}”" for name in kind["groups"]) or gettext("administrators only")
+        # Group names are data, in both languages ("活动报名 · Event registrations"): the reader's half.
+        names = pgettext("list separator", ", ").join(f"“{role_name(name)}”" for name in kind["groups"])
+        names = names or gettext("administrators only")
         lines.append(
             gettext("%(data)s: group %(groups)s") % {"data": capfirst(str(kind["description"])), "groups": names}
         )

@@ -43,7 +43,7 @@ def _require_reviewer(request) -> None:
 
 class DecisionForm(forms.Form):
     DECISIONS = [
-        ("approve", gettext_lazy("Approve")),
+        ("approve", pgettext_lazy("membership review", "Approve")),
         ("request_info", gettext_lazy("Request more information")),
         ("reject", gettext_lazy("Reject")),
     ]
@@ -150,7 +150,6 @@ def export_applications(request):
     if request.GET.get("status") in MembershipApplication.Status.values:
         filters["status"] = request.GET["status"]
     applications = applications.filter(**filters)
-    local = timezone.get_current_timezone()
 
     def row(application):
         for name, _label in EXPORT_COLUMNS:
@@ -159,8 +158,6 @@ def export_applications(request):
                 value = getattr(application, f"get_{name}_display")()
             elif name in ("industry", "requested_grade"):
                 value = value.name if value else ""
-            elif hasattr(value, "astimezone"):
-                value = value.astimezone(local).strftime("%Y-%m-%d %H:%M")
             elif isinstance(value, bool):
                 value = _("yes") if value else _("no")
             yield value

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.personal_data.audit import relabel_log_entries
 from home.personal_data.registry import (
@@ -142,7 +143,7 @@ class ApplicationSource(PersonalDataSource):
                         (_("decided at"), application.decided_at),
                         (_("information requested"), application.info_request),
                         (_("reason for rejection"), application.rejection_reason),
-                        (_("History"), history),
+                        (pgettext_lazy("membership review", "History"), history),
                     ],
                 )
             )

@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -195,7 +196,11 @@ def membership_log_actions(actions):
     actions.register_action(admin_views.VIEW_ACTION, _("View a membership application"), _("Viewed"))
     actions.register_action(admin_views.LICENCE_ACTION, _("Download a licence file"), _("Downloaded the licence"))
     actions.register_action(admin_views.DECISION_ACTIONS["approve"], _("Approve an application"), _("Approved"))
-    actions.register_action(admin_views.DECISION_ACTIONS["reject"], _("Reject an application"), _("Rejected"))
+    actions.register_action(
+        admin_views.DECISION_ACTIONS["reject"],
+        _("Reject an application"),
+        pgettext_lazy("membership application", "Rejected"),
+    )
     actions.register_action(
         admin_views.DECISION_ACTIONS["request_info"], _("Request more information"), _("Requested more information")
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from home.personal_data.audit import log_export
 from home.personal_data.csv_export import csv_response
@@ -85,7 +85,7 @@ EXPORT_COLUMNS = [
     ("status", gettext_lazy("status")),
     ("attendance_mode", gettext_lazy("attendance")),
     ("attendees", gettext_lazy("attendees")),
-    ("name", gettext_lazy("Name")),
+    ("name", pgettext_lazy("person", "Name")),
     ("organisation", gettext_lazy("Organisation")),
     ("job_title", gettext_lazy("Job title")),
     ("phone", gettext_lazy("Mobile phone")),
@@ -109,7 +109,6 @@ def export_registrations(request):
     if request.GET.get("status") in Registration.Status.values:
         filters["status"] = request.GET["status"]
     registrations = registrations.filter(**filters)
-    local = timezone.get_current_timezone()
 
     def row(registration):
         for name, _label in EXPORT_COLUMNS:
@@ -118,8 +117,6 @@ def export_registrations(request):
                 value = registration.event.title
             elif name in ("status", "attendance_mode"):
                 value = getattr(registration, f"get_{name}_display")()
-            elif hasattr(value, "astimezone"):
-                value = value.astimezone(local).strftime("%Y-%m-%d %H:%M")
             yield value
 
     header = [str(label) for _name, label in EXPORT_COLUMNS]

@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.form_choices import with_placeholder
 from home.phones import normalise_mobile
@@ -14,7 +15,7 @@ from .choices import AttendanceMode, EventFormat
 
 
 class RegistrationForm(SpamProtectedForm):
-    name = forms.CharField(label=_("Name"), max_length=60, validators=[single_line_text])
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=60, validators=[single_line_text])
     organisation = forms.CharField(label=_("Organisation"), max_length=120, validators=[single_line_text])
     job_title = forms.CharField(label=_("Job title"), max_length=60, required=False, validators=[single_line_text])
     phone = forms.CharField(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.personal_data.audit import relabel_log_entries
 from home.personal_data.registry import ErasureOutcome, Identity, PersonalDataSource, PersonalRecord
@@ -92,7 +93,7 @@ class RegistrationSource(PersonalDataSource):
                     (_("status"), registration.get_status_display()),
                     (_("attendance"), registration.get_attendance_mode_display()),
                     (_("attendees"), registration.attendees),
-                    (_("Name"), registration.name),
+                    (pgettext_lazy("person", "Name"), registration.name),
                     (_("Organisation"), registration.organisation),
                     (_("Job title"), registration.job_title),
                     (_("Mobile phone"), registration.phone),

@@ -8,14 +8,14 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -23,11 +23,12 @@ from home.editorial.badges import with_count
 from home.site_facts import PERSONAL_DATA_HOOK, PersonalData
 
 from . import admin_views, dashboard, registration_views
+from .article_listing import article_listing_viewset, section_articles_url
 from .bulk_actions import CheckInBulkAction
 from .bulk_content import BulkNewsBuilder
 from .content import NewsContentLoader
 from .event_lists import source_events
-from .models import ArticlePage, Category, EventPage, Registration
+from .models import ArticlePage, Category, EventPage, Registration, SectionPage
 from .personal_data import RegistrationSource
 
 
@@ -49,7 +50,7 @@ def registration_actions(registration: Registration) -> str:
         and not registration.awaits_email_confirmation
     ):
         available.insert(0, "check_in")
-    if registration.status == Registration.Status.WAITLISTED:
+    if registration.can_be_promoted:
         available.insert(0, "promote")
     if registration.is_active:
         available.append("cancel")
@@ -87,6 +88,11 @@ class RegistrationIndexView(IndexView):
     @cached_property
     def columns(self):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="registration"), *super().columns]
+
+    def get_base_queryset(self):
+        # Each row's event (its column) and the free places of its attendance mode (the actions column), in the
+        # listing's own query rather than one query per row.
+        return super().get_base_queryset().select_related("event").with_places_left()
 
     def _get_title_column(self, *args, **kwargs):
         return super()._get_title_column(
@@ -148,7 +154,7 @@ class RegistrationViewSet(ModelViewSet):
         "created_at",
         "checked_in_at",
         Column("email_state", label=_("E-mail"), accessor=email_state),
-        Column("actions", label=_("Actions"), accessor=registration_actions),
+        Column("actions", label=pgettext_lazy("listing", "Actions"), accessor=registration_actions),
     ]
     list_filter = ["status", "attendance_mode", "event", "language"]
     search_fields = ["reference", "name", "organisation", "email", "phone"]
@@ -177,6 +183,23 @@ def take_posted_registration(page, request, serve_args, serve_kwargs):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing_viewset():
+    return article_listing_viewset
+
+
+@hooks.register("register_page_header_buttons")
+def section_articles_button(page, user, view_name, next_url=None):
+    """A section's explorer: its articles in the listing that filters by category and month and sorts by date."""
+    if isinstance(page.specific_deferred, SectionPage):
+        yield Button(
+            pgettext_lazy("article listing", "Find articles (category, month, state)"),
+            url=section_articles_url(page),
+            icon_name="filter",
+            priority=5,
+        )
 
 
 @hooks.register("register_admin_urls")

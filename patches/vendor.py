@@ -86,6 +86,30 @@ COPIED_TEMPLATES = (
         "wagtail-localize 1.14.5",
         "52b849c00b09876c0fb0e7314a762f1eebb1c4212120828c61c1350a301a5ba7",
     ),
+    CopiedTemplate(
+        "wagtailadmin/pages/listing/_page_title_column_header.html",
+        "wagtail.admin",
+        "wagtail 7.4.4",
+        "6edca9f62c0dd8440e8193141d4c3d9319525f599cd56ff349668c4f7d9a9fa1",
+    ),
+    CopiedTemplate(
+        "wagtailadmin/notifications/workflow_state_rejected.html",
+        "wagtail.admin",
+        "wagtail 7.4.4",
+        "2df71d2564a9f1c7df9fb125efac31462f28dcef52c8b7512766cde73c991d42",
+    ),
+    CopiedTemplate(
+        "wagtailadmin/notifications/workflow_state_rejected.txt",
+        "wagtail.admin",
+        "wagtail 7.4.4",
+        "a0efe621987facbdb3640f56a5576fd9e02d783252f74dcaba8806f7f8a126f2",
+    ),
+    CopiedTemplate(
+        "wagtailadmin/notifications/workflow_state_rejected_subject.txt",
+        "wagtail.admin",
+        "wagtail 7.4.4",
+        "385b11f61a58fdb2caf59b827c45db2506165e345eaf73aeac2ba765ddf01fa2",
+    ),
 )
 
 PATCHED_CODE = (
@@ -94,6 +118,17 @@ PATCHED_CODE = (
         "patches.admin_titles.wagtail_get_admin_display_title",
         "5bb982140d8fc57262f90fde77e45bca6f42d99a10a3171c441c44c8747fa96c",
         "patches/admin_titles.py",
+    ),
+    # Django's own method, as patches.user_names keeps it before replacing it.
+    PatchedCode(
+        "patches.user_names.django_get_full_name",
+        "6a1c5839ad7c3346a9a0952785c87e3d0226b50af8f735a187acc705a4732524",
+        "patches/user_names.py",
+    ),
+    PatchedCode(
+        "wagtail.admin.forms.auth.LoginForm",
+        "30ebc69fe56fa88afaf999f663ee72cc55e81fd4d27e74f76edb23f6958914db",
+        "patches/login_form.py",
     ),
     PatchedCode(
         "wagtail_localize.views.submit_translations.SubmitTranslationView",

@@ -1,8 +1,8 @@
 """
 The admin wiring of the vendor patches: our checked versions of wagtail-localize's views at its own URLs, the
-script that translates what wagtail-localize's translation editor writes past the catalogue, wagtail-2fa's
-second step with a form that works on django-otp 1.7 and takes recovery codes, its set-up menu in Chinese, and the
-explorer's translation buttons answered per listing.
+scripts that translate what wagtail-localize's translation editor and Handsontable write past the catalogue,
+wagtail-2fa's second step with a form that works on django-otp 1.7 and takes recovery codes, its set-up menu in
+Chinese, and the explorer's translation buttons answered per listing.
 """
 
 from django.templatetags.static import static
@@ -78,3 +78,9 @@ def translated_two_factor_setup_item(request, menu_items):
 # wagtail-localize's listing hook replaced by ours (this module is imported while Wagtail collects the hooks, after
 # localize_listing_buttons imported wagtail-localize's, so theirs is registered and can be swapped).
 localize_listing_buttons.install()
+
+
+@hooks.register("insert_editor_js")
+def table_block_language():
+    """Handsontable (the table block) had no dictionary for the admin's language: see the script."""
+    return format_html('<script src="{}" defer></script>', static("js/patches/table-block-language.js"))

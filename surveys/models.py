@@ -14,6 +14,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
@@ -65,8 +66,8 @@ class SurveySubmission(AbstractFormSubmission):
     privacy_policy_version = models.CharField(_("privacy policy version"), max_length=40)
 
     class Meta(AbstractFormSubmission.Meta):
-        verbose_name = _("form submission")
-        verbose_name_plural = _("form submissions")
+        verbose_name = pgettext_lazy("surveys", "form submission")
+        verbose_name_plural = pgettext_lazy("surveys", "form submissions")
 
     def get_data(self):
         return {**super().get_data(), "language": self.language}

@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from home.editorial.roles import PERSONAL_DATA_REQUESTS
 from home.personal_data.login_records import LoginRecordSource
 from home.personal_data.registry import Identity
 from home.security.models import AccountLockout
@@ -59,7 +60,7 @@ def mail_to(address_: str):
 def test_thirty_guesses_from_thirty_addresses_never_lock_an_account_with_a_second_factor(
     django_user_model, administrators
 ):
-    owner = staff(django_user_model, "wang", "Personal data requests")
+    owner = staff(django_user_model, "wang", PERSONAL_DATA_REQUESTS)
     device = TOTPDevice.objects.create(user=owner, name="手机", confirmed=True)
 
     assert set(guess_from_many_addresses("wang")) == {200}  # each address sees a plain wrong-password answer

@@ -110,7 +110,7 @@ def test_lockouts_are_listed_and_lifted_in_the_admin(secretariat, admin_client):
 
 def test_editors_without_the_permission_do_not_see_lockouts(secretariat, django_user_model):
     editor = django_user_model.objects.create_user("editor2", password="x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="译员 · Translators"))
     client = Client()
     client.force_login(editor)
     assert client.get(reverse("sign_in_lockouts:index")).status_code in (302, 403)

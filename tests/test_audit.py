@@ -40,7 +40,7 @@ def test_downloading_the_registrations_csv_shows_in_the_site_history(client, dja
     """The issue's "Done when": the CSV download is in the site history, by whom, filterable by action."""
     event = make_event()
     register(type(client)(), event, new_email())
-    user = staff_in(client, django_user_model, "Event registrations")
+    user = staff_in(client, django_user_model, "活动报名 · Event registrations")
     assert client.get(f"/admin/registrations/export.csv?event={event.pk}&status=nonsense").status_code == 200
 
     entry = RecordSetLogEntry.objects.get(action="home.export")
@@ -55,7 +55,7 @@ def test_downloading_the_registrations_csv_shows_in_the_site_history(client, dja
 def test_membership_export_licence_download_view_and_decision_are_logged(client, django_user_model):
     email = new_email()
     application = apply(type(client)(), email, uuid.uuid4().hex)
-    user = staff_in(client, django_user_model, "Membership affairs")
+    user = staff_in(client, django_user_model, "会员事务 · Membership affairs")
     client.get("/admin/membership/review/export.csv?status=submitted")
     client.get(f"/admin/membership/review/{application.pk}/")
     response = client.get(f"/admin/membership/review/{application.pk}/licence/")
@@ -94,7 +94,7 @@ def test_log_entries_name_no_person(client, django_user_model):
 def test_entries_on_sets_stay_visible_whatever_log_model_is_asked_first(django_user_model):
     """Wagtail caches allowed types on the user from the first log model asked; ours must not depend on it."""
     user = django_user_model.objects.create_user("registrations-only", password="x")
-    user.groups.add(Group.objects.get(name="Event registrations"))
+    user.groups.add(Group.objects.get(name="活动报名 · Event registrations"))
     log_export(user, Registration, rows=3, file_format="csv")
     log_export(user, MembershipApplication, rows=3, file_format="csv")
     ModelLogEntry.objects.viewable_by_user(user)  # computes and caches Wagtail's answer first

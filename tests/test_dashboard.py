@@ -78,10 +78,10 @@ def test_a_registration_and_an_application_from_the_public_site_show_on_the_dash
 
 
 def test_panels_follow_permissions(django_user_model):
-    events_staff = staff(django_user_model, "Event registrations").get("/admin/").content.decode()
+    events_staff = staff(django_user_model, "活动报名 · Event registrations").get("/admin/").content.decode()
     assert 'id="upcoming-events-section"' in events_staff
     assert 'id="membership-applications-section"' not in events_staff
-    membership_staff = staff(django_user_model, "Membership affairs").get("/admin/").content.decode()
+    membership_staff = staff(django_user_model, "会员事务 · Membership affairs").get("/admin/").content.decode()
     assert 'id="membership-applications-section"' in membership_staff
     assert 'id="upcoming-events-section"' not in membership_staff
     assert 'id="translation-status-section"' not in membership_staff

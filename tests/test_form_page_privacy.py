@@ -30,7 +30,7 @@ def emails_after_commit_run_at_once(monkeypatch):
 @pytest.fixture
 def secretariat(django_user_model):
     user = django_user_model.objects.create_user(f"sec-{uuid.uuid4().hex[:6]}", password="x")
-    user.groups.add(Group.objects.get(name="Personal data requests"))
+    user.groups.add(Group.objects.get(name="个人信息请求 · Personal data requests"))
     client = Client()
     client.force_login(user)
     return client

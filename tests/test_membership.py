@@ -90,7 +90,7 @@ def stored_files() -> list[Path]:
 
 def reviewer(django_user_model):
     user = django_user_model.objects.create_user(f"reviewer-{uuid.uuid4().hex[:6]}", password="x")
-    user.groups.add(Group.objects.get(name="Membership affairs"))
+    user.groups.add(Group.objects.get(name="会员事务 · Membership affairs"))
     return user
 
 

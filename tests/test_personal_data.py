@@ -36,7 +36,7 @@ def emails_after_commit_run_at_once(monkeypatch):
 def secretariat(client, django_user_model):
     """A secretariat member in the personal-data group (not a superuser)."""
     user = django_user_model.objects.create_user(f"sec-{uuid.uuid4().hex[:6]}", password="x")
-    user.groups.add(Group.objects.get(name="Personal data requests"))
+    user.groups.add(Group.objects.get(name="个人信息请求 · Personal data requests"))
     client.force_login(user)
     return client
 
@@ -170,7 +170,7 @@ def test_an_approved_member_keeps_its_directory_entry_but_not_its_contact_person
     email, token = new_email(), uuid.uuid4().hex
     application = apply(type(client)(), email, token, contact_name="Wang Fang", contact_wechat="wangfang88")
     reviewer = django_user_model.objects.create_user(f"rev-{uuid.uuid4().hex[:6]}", password="x")
-    reviewer.groups.add(Group.objects.get(name="Membership affairs"))
+    reviewer.groups.add(Group.objects.get(name="会员事务 · Membership affairs"))
     staff = type(client)()
     staff.force_login(reviewer)
     staff.post(f"/admin/membership/review/{application.pk}/", {"decision": "request_info", "note": "请补充材料"})
@@ -199,7 +199,7 @@ def test_the_screen_is_for_the_secretariat_only(client, django_user_model):
     email = new_email()
     submit_form(email)
     staff = django_user_model.objects.create_user("editor-without-permission", password="x")
-    staff.groups.add(Group.objects.get(name="Event registrations"))
+    staff.groups.add(Group.objects.get(name="活动报名 · Event registrations"))
     client.force_login(staff)
     # Wagtail answers a refused admin view with a redirect to the dashboard and a message.
     for response in (

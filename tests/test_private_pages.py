@@ -19,6 +19,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from home.caching.html_cache import KEY_PREFIX, HtmlCacheMiddleware
+from home.editorial.roles import EVENT_REGISTRATIONS
 from home.security import spam
 from tests.factories import make_article, section, translate_to_english
 from tests.test_admin_in_chinese import english_words
@@ -161,7 +162,7 @@ def test_a_staff_only_page_opens_through_the_admin_sign_in_in_the_pages_language
 @override_settings(ADMIN_2FA_REQUIRED=True, WAGTAIL_2FA_REQUIRED=True)
 def test_staff_with_a_second_factor_pass_it_on_the_way_to_a_staff_only_page(staff_only_article, django_user_model):
     page = staff_only_article["en"]
-    user = staff(django_user_model, "registrar", "Event registrations")
+    user = staff(django_user_model, "registrar", EVENT_REGISTRATIONS)
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
     visitor = Client()
     login_url = f"{reverse('wagtailadmin_login')}?next={page.url}"

@@ -114,6 +114,6 @@ def test_personal_data_needs_the_permission(client, django_user_model):
     assert editor_client.get("/admin/registrations/").status_code in (302, 403)
     assert editor_client.get("/admin/registrations/export.csv").status_code in (302, 403)
 
-    group = Group.objects.get(name="Event registrations")
+    group = Group.objects.get(name="活动报名 · Event registrations")
     editor.groups.add(group)
     assert editor_client.get("/admin/registrations/export.csv").status_code == 200

@@ -22,6 +22,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from home.editorial.roles import EVENT_REGISTRATIONS, MEMBERSHIP_AFFAIRS, PERSONAL_DATA_REQUESTS, SECRETARIAT
 from home.security import second_factor
 from tests.test_admin_in_chinese import english_words
 
@@ -30,15 +31,14 @@ production_switch = override_settings(ADMIN_2FA_REQUIRED=True, WAGTAIL_2FA_REQUI
 
 PASSWORD = "a long password for tests"
 MUST = [
-    "Personal data requests",
-    "Membership affairs",
-    "Event registrations",
+    PERSONAL_DATA_REQUESTS,
+    MEMBERSHIP_AFFAIRS,
+    EVENT_REGISTRATIONS,
     "审核人 · Approvers",
     "协会动态编辑 · Association News editors",
     "新闻资讯编辑 · News editors",
     "会员单位编辑 · Member Organisations editors",
-    "Moderators",
-    "Editors",
+    SECRETARIAT,
 ]
 MAY = ["译员 · Translators", "通知公告编辑 · Notices editors"]
 
@@ -106,7 +106,7 @@ def test_every_group_with_personal_data_or_publishing_rights_requires_the_second
 
 def test_the_data_migration_grants_it_to_groups_made_before_it(django_user_model):
     """An install whose groups exist already (the migration's rule, run again on a group that lost it)."""
-    group = Group.objects.get(name="Membership affairs")
+    group = Group.objects.get(name=MEMBERSHIP_AFFAIRS)
     group.permissions.remove(second_factor.second_factor_permission())
     second_factor.grant_in_migration(apps, second_factor.holding_any([("membership", "review_membershipapplication")]))
     assert group.permissions.filter(codename="enable_2fa").exists()
@@ -116,7 +116,7 @@ def test_the_data_migration_grants_it_to_groups_made_before_it(django_user_model
 # -- enrolment at the first sign-in, in Chinese -------------------------------------------------------
 @production_switch
 def test_a_personal_data_staff_member_must_enrol_at_the_first_sign_in_in_chinese(django_user_model):
-    staff(django_user_model, "wang", "Personal data requests")
+    staff(django_user_model, "wang", PERSONAL_DATA_REQUESTS)
     client = Client()
     assert sign_in(client, "wang").status_code == 302
 
@@ -170,7 +170,7 @@ def test_staff_without_such_rights_may_sign_in_with_the_password_alone(django_us
 @production_switch
 def test_the_app_code_completes_the_sign_in(django_user_model):
     """wagtail-2fa 1.8's own form names no device, which django-otp ≥ 1.7.1 refuses: nobody could sign in."""
-    user, device = enrolled(django_user_model, "li", "Event registrations")
+    user, device = enrolled(django_user_model, "li", EVENT_REGISTRATIONS)
     client = Client()
     sign_in(client, "li")
     response = client.post(
@@ -182,7 +182,7 @@ def test_the_app_code_completes_the_sign_in(django_user_model):
 
 @production_switch
 def test_wrong_codes_are_refused_in_chinese_and_slow_down(django_user_model):
-    user, device = enrolled(django_user_model, "zhao", "Membership affairs")
+    user, device = enrolled(django_user_model, "zhao", MEMBERSHIP_AFFAIRS)
     client = Client()
     sign_in(client, "zhao")
     first = client.post(reverse("wagtail_2fa_auth"), {"otp_token": "000000"})
@@ -195,7 +195,7 @@ def test_wrong_codes_are_refused_in_chinese_and_slow_down(django_user_model):
 
 @production_switch
 def test_with_several_apps_the_staff_member_chooses_one(django_user_model):
-    user, phone = enrolled(django_user_model, "sun", "Event registrations")
+    user, phone = enrolled(django_user_model, "sun", EVENT_REGISTRATIONS)
     tablet = TOTPDevice.objects.create(user=user, name="平板", confirmed=True)
     client = Client()
     sign_in(client, "sun")
@@ -210,7 +210,7 @@ def test_with_several_apps_the_staff_member_chooses_one(django_user_model):
 # -- recovery codes --------------------------------------------------------------------------------------
 @production_switch
 def test_recovery_codes_are_shown_once_and_each_signs_in_once(django_user_model):
-    user, device = enrolled(django_user_model, "zhou", "Personal data requests")
+    user, device = enrolled(django_user_model, "zhou", PERSONAL_DATA_REQUESTS)
     client = verified_client(user, device)
     page = client.get(reverse("account_recovery_codes"))
     assert "您还没有恢复码" in page.content.decode() and english_words(page.content.decode()) == {}
@@ -240,7 +240,7 @@ def test_recovery_codes_are_shown_once_and_each_signs_in_once(django_user_model)
 
 @production_switch
 def test_new_codes_void_the_old_ones(django_user_model):
-    user, device = enrolled(django_user_model, "qian", "Personal data requests")
+    user, device = enrolled(django_user_model, "qian", PERSONAL_DATA_REQUESTS)
     client = verified_client(user, device)
     old = re.findall(r"<code>([a-z2-7-]{9})</code>", client.post(reverse("account_recovery_codes")).content.decode())
     new = re.findall(r"<code>([a-z2-7-]{9})</code>", client.post(reverse("account_recovery_codes")).content.decode())
@@ -252,7 +252,7 @@ def test_new_codes_void_the_old_ones(django_user_model):
 
 @production_switch
 def test_a_password_alone_cannot_make_recovery_codes(django_user_model):
-    user, device = enrolled(django_user_model, "wu", "Personal data requests")
+    user, device = enrolled(django_user_model, "wu", PERSONAL_DATA_REQUESTS)
     client = Client()
     sign_in(client, "wu")  # password only: not verified with the app
     response = client.post(reverse("account_recovery_codes"))
@@ -263,7 +263,7 @@ def test_a_password_alone_cannot_make_recovery_codes(django_user_model):
 @production_switch
 def test_removing_the_last_app_removes_the_recovery_codes(django_user_model):
     """A lost phone: an administrator removes the app; the codes go with it and the user enrols again."""
-    user, device = enrolled(django_user_model, "zheng", "Personal data requests")
+    user, device = enrolled(django_user_model, "zheng", PERSONAL_DATA_REQUESTS)
     client = verified_client(user, device)
     client.post(reverse("account_recovery_codes"))
     administrator = django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)

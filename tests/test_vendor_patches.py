@@ -10,6 +10,7 @@ import re
 from importlib import util
 from pathlib import Path
 
+from django.contrib.auth.models import AbstractUser
 from django.template.loader import get_template
 from django.urls import resolve, reverse
 
@@ -21,7 +22,7 @@ import pytest
 from axes.models import AccessAttempt
 
 from home.editorial.prefill import PREFILL_TOOL
-from patches import admin_titles, axes_titles, localize_views, segment_labels, two_factor
+from patches import admin_titles, axes_titles, localize_views, segment_labels, two_factor, user_names
 from patches.vendor import (
     COPIED_TEMPLATES,
     PATCHED_CODE,
@@ -129,6 +130,27 @@ def test_the_prefilled_segments_note_is_worded_as_the_editor_script_expects():
     assert f'var PREFILL_TOOL = "{PREFILL_TOOL}";' in script
 
 
+def test_the_user_name_patch_is_installed():
+    assert AbstractUser.get_full_name is user_names.get_full_name
+
+
+def test_the_table_block_still_exposes_what_the_language_script_uses():
+    """Wagtail's bundled Handsontable registers dictionaries and names the context menu's phrase keys."""
+    bundle = (
+        Path(util.find_spec("wagtail").origin).parent
+        / "contrib/table_block/static/table_block/js/vendor/handsontable-6.2.2.full.min.js"
+    )
+    source = bundle.read_text(encoding="utf-8")
+    script = (ROOT / "static/js/patches/table-block-language.js").read_text(encoding="utf-8")
+    assert "registerLanguageDictionary" in source and "getLanguageDictionary" in source
+    assert "dictionaryKeys" in source
+    for key in re.findall(r"keys\.([A-Z_]+)", script):
+        assert f"{key}=" in source, key
+    # Wagtail still passes the admin's language code to Handsontable (the code the script registers).
+    table_block = Path(util.find_spec("wagtail.contrib.table_block.blocks").origin).read_text(encoding="utf-8")
+    assert 'collected_table_options["language"] = language' in table_block
+
+
 def test_the_texts_the_editor_script_rewrites_are_still_in_wagtail_localize():
     source = localize_bundle()
     script = (ROOT / "static/js/patches/admin-translation-editor.js").read_text(encoding="utf-8")
@@ -150,3 +172,10 @@ def test_our_second_step_answers_at_wagtail_2fa_url_under_its_name():
 
 def test_the_setup_menu_label_we_translate_is_still_wagtail_2fa_s():
     assert f'"{WAGTAIL_2FA_SETUP_LABEL}"' in module_source("wagtail_2fa.wagtail_hooks")
+
+
+@pytest.mark.django_db
+def test_the_sign_in_form_labels_the_password_in_the_staff_members_language(client):
+    html = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    label = re.search(r'<label[^>]*for="id_password"[^>]*>\s*([^<]+)', html).group(1).strip()
+    assert label == "密码"

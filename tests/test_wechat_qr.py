@@ -16,7 +16,7 @@ from wagtail.models import Site
 import pytest
 from PIL import Image as PILImage
 
-from wechat.blocks import WeChatFollowBlock
+from home.blocks import WeChatFollowBlock
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 from home.content.glossary import build_body
 from home.content.loader import ContentLoader, PageSpec
-from home.editorial.roles import ensure_approvers, ensure_translators
+from home.editorial.roles import ensure_approvers, ensure_secretariat, ensure_translators
 from home.models import ContactPage, HomePage, SiteSettings, StandardPage
 
 SITE_PAGES = [
@@ -64,6 +64,7 @@ class SiteContentLoader(ContentLoader):
         # The site-wide roles; the apps add their sections' editors (the pages must exist first).
         ensure_translators(home)
         ensure_approvers(home)
+        ensure_secretariat()
 
     def load_home(self) -> HomePage:
         data = self.read_json("pages", "home")

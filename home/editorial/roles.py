@@ -9,11 +9,16 @@ The editorial roles, created idempotently by the content loaders (the pages they
   membership of the groups (approvers especially) is assigned by the secretariat's administrators.
 - Every role that publishes must sign in with a second factor (home/security/second_factor.py): section editors
   who publish directly and approvers. Translators and the editors of reviewed sections need none.
-Group names carry both languages (groups have one name field): "通知公告编辑 · Notices editors".
+- The Secretariat: the menus and footer, the site settings (contact phone, WeChat QR…) and the images they use,
+  without being superusers (also created by home/migrations/0011 for databases that exist already).
+Group names carry both languages (groups have one name field): "通知公告编辑 · Notices editors". So do the
+groups the apps' migrations create (event registrations, membership affairs, personal-data requests); where one
+language is wanted (the privacy policy names them), `role_name` takes that half.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import (
     Collection,
@@ -35,12 +40,38 @@ CHOOSE_MEDIA = ["choose_image", "choose_document"]
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 
+NAME_SEPARATOR = " · "
 TRANSLATORS = "译员 · Translators"
 APPROVERS = "审核人 · Approvers"
+SECRETARIAT = "秘书处 · Secretariat"
+# Created by the apps' migrations (the names are data: a migration renames them when they change).
+EVENT_REGISTRATIONS = "活动报名 · Event registrations"
+MEMBERSHIP_AFFAIRS = "会员事务 · Membership affairs"
+PERSONAL_DATA_REQUESTS = "个人信息请求 · Personal data requests"
+# What the Secretariat group may do beyond signing in to the admin: the menus and footer, the site settings.
+SECRETARIAT_PERMISSIONS = [
+    ("home", "change_sitenavigation"),
+    ("home", "view_sitenavigation"),
+    ("home", "change_sitesettings"),
+    ("wagtail_localize", "submit_translation"),
+]
+# The WeChat QR code and the header image are images the settings choose (or upload).
+SECRETARIAT_MEDIA = ["add_image", "change_image", "choose_image"]
 
 
 def bilingual_name(chinese: str, english: str) -> str:
-    return f"{chinese} · {english}"
+    return f"{chinese}{NAME_SEPARATOR}{english}"
+
+
+def role_name(name: str, language: str | None = None) -> str:
+    """
+    A group's name in one language: the Chinese or the English half of "活动报名 · Event registrations". A name
+    without both halves (a group an administrator made) is passed through the catalogue, as it is.
+    """
+    if NAME_SEPARATOR not in name:
+        return gettext(name)
+    chinese, english = name.split(NAME_SEPARATOR, 1)
+    return chinese if (language or get_language() or "").startswith("zh") else english
 
 
 def permission(app_label: str, codename: str) -> Permission:
@@ -102,6 +133,14 @@ def ensure_approvers(source_root: Page) -> Group:
     group = ensure_group(APPROVERS, ADMIN_ACCESS)
     grant_on_every_tree(group, source_root, ["change_page", "publish_page"])
     grant_media(group, CHOOSE_MEDIA)
+    require_second_factor(group)
+    return group
+
+
+def ensure_secretariat() -> Group:
+    group = ensure_group(SECRETARIAT, ADMIN_ACCESS, *SECRETARIAT_PERMISSIONS)
+    grant_media(group, SECRETARIAT_MEDIA)
+    # What it changes is public at once (the phone number on every page): a second factor, as for publishing.
     require_second_factor(group)
     return group
 

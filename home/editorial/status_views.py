@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -36,7 +36,7 @@ class StatusFilterForm(forms.Form):
 
     def __init__(self, *args, sections, locales, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
+        everything = [("", pgettext("filter", "All"))]
         self.fields["section"].choices = everything + sections
         self.fields["state"].choices = everything + [(key, label) for key, label in STATES.items()]
         self.fields["locale"].choices = everything + [

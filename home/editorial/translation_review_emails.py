@@ -38,8 +38,8 @@ def email_context(review: TranslationReview) -> dict:
         "review": review,
         "source_title": source.object_repr,
         "title": page.draft_title if page else str(target),
-        # In the reader's language ("英文", "English"): Locale's display name is the language's own name.
-        "language_name": language.get_language_info(review.translation.target_locale.language_code)["name_translated"],
+        # In the reader's language ("英文", "English"): the site's own label of the language (LANGUAGE_LABELS).
+        "language_name": str(review.translation.target_locale.get_display_name()),
         "translator": get_user_display_name(review.translator) if review.translator else "",
         "reviewer": get_user_display_name(review.reviewer) if review.reviewer else "",
         "review_url": absolute_url(reverse("editorial_translation_review", args=[review.translation_id])),

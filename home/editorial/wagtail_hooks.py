@@ -17,7 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail_localize.models import Translation
 
-from home.editorial import guide, status_views, translation_bulk, translation_review, translation_review_views
+from home.editorial import guide, review, status_views, translation_bulk, translation_review, translation_review_views
 from home.editorial.pages import holds_note_for_editors
 from home.editorial.script_guard import chinese_text, is_translation, refusal_message
 
@@ -150,6 +150,22 @@ def refuse_chinese_from_translation_editor(request, page):
         messages.error(request, refusal_message(found))
         return redirect(request.path)
     return None
+
+
+@hooks.register("after_create_page")
+def created_and_submitted_message(request, page):
+    review.after_create(request, page)
+
+
+@hooks.register("after_edit_page")
+def review_messages(request, page):
+    """已提交审核 / 已要求修改 / 已批准并发布 instead of Wagtail's "has been updated"."""
+    review.after_edit(request, page)
+
+
+@hooks.register("before_edit_page")
+def reviewers_request_on_the_edit_page(request, page):
+    review.show_requested_changes(request, page)
 
 
 @hooks.register("register_rich_text_features")

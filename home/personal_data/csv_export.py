@@ -1,16 +1,31 @@
 """CSV downloads that Excel opens with Chinese intact and that cannot smuggle in formulas."""
 
 import csv
+import datetime
 from collections.abc import Iterable
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+def cell_text(value) -> str:
+    """A value as text: moments in the association's local time to the minute, dates as YYYY-MM-DD."""
+    if isinstance(value, datetime.datetime):
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+            if timezone.is_aware(value)
+            else f"{value:%Y-%m-%d %H:%M}"
+        )
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
 def safe_cell(value) -> str:
     """Neutralise cells a spreadsheet would run as a formula (CSV injection): prefix them with '."""
-    text = "" if value is None else str(value)
+    text = cell_text(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 

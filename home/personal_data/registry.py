@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage
 from django.core.validators import validate_email
+from django.utils.translation import gettext
 
 from wagtail import hooks
 
@@ -96,6 +97,22 @@ class PersonalRecord:
     fields: list[tuple[str, object]]
     files: list[StoredFile] = field(default_factory=list)
     created_at: object = None
+
+    @property
+    def display_fields(self) -> list[tuple[str, object, list[str]]]:
+        """
+        (label, value, lines) for the screen: a list (an application's history) as its lines, one per entry,
+        yes/no for a flag; other values as they are (the template formats dates in the staff member's language).
+        """
+        shown = []
+        for label, value in self.fields:
+            if isinstance(value, list | tuple):
+                shown.append((label, "", [str(line) for line in value]))
+            elif isinstance(value, bool):
+                shown.append((label, gettext("yes") if value else gettext("no"), []))
+            else:
+                shown.append((label, value, []))
+        return shown
 
 
 @dataclass

@@ -19,7 +19,7 @@ class MembershipApplication(models.Model):
         SUBMITTED = "submitted", _("Submitted, awaiting review")
         INFO_REQUESTED = "info_requested", _("More information requested")
         APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("membership application", "Rejected")
 
     class RegisteredIn(models.TextChoices):
         MAINLAND = "mainland", _("Mainland China")
@@ -121,7 +121,7 @@ class ApplicationEvent(models.Model):
         INFO_REQUESTED = "info_requested", _("Requested more information")
         REPLIED = "replied", _("Applicant replied")
         APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("membership application", "Rejected")
 
     application = models.ForeignKey(MembershipApplication, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)

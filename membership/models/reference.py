@@ -6,6 +6,7 @@ industries, membership grades and the member units of the directory.
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -14,8 +15,8 @@ from home.search.chinese import segment_for_index
 
 
 class Industry(models.Model):
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=80)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name_zh_hans"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
@@ -32,8 +33,8 @@ class Industry(models.Model):
 class MemberGrade(models.Model):
     """A membership grade the Secretariat defines (the seed knows one: 会员单位 / Member)."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=80)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=80, unique=True)
     description = models.TextField(_("rights and duties"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -58,9 +59,9 @@ class MemberGrade(models.Model):
 class MemberUnit(index.Indexed, models.Model):
     """An organisation in the member directory; only published ones are ever shown."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(pgettext_lazy("field", "description"), blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",

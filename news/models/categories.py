@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
@@ -19,11 +20,11 @@ class Category(TranslatableMixin, models.Model):
     and the language switcher can keep it.
     """
 
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=60)
     tag_label = models.CharField(
         _("tag label"), max_length=30, help_text=_("The short label shown before titles in listings, e.g. 资讯.")
     )
-    slug = models.SlugField(_("slug"), max_length=60, allow_unicode=False)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=60, allow_unicode=False)
 
     panels = [FieldPanel("name"), FieldPanel("tag_label"), FieldPanel("slug")]
     override_translatable_fields = [SynchronizedField("slug")]

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
@@ -24,7 +25,7 @@ class EventOrganiser(TranslatableMixin, Orderable):
 
     page = ParentalKey("news.EventPage", related_name="organisers", on_delete=models.CASCADE)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=200)
 
     panels = [FieldPanel("role"), FieldPanel("name")]
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -35,7 +35,7 @@ SCHEMA_ATTENDANCE_MODES = {
 class AgendaItemBlock(blocks.StructBlock):
     time = blocks.CharBlock(label=_("Time"), max_length=40, help_text=_("e.g. 09:00-10:40"))
     title = blocks.CharBlock(label=_("Item"))
-    description = blocks.TextBlock(label=_("Description"), required=False)
+    description = blocks.TextBlock(label=pgettext_lazy("block", "Description"), required=False)
 
     class Meta:
         icon = "time"

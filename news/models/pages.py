@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.absolute_urls import absolute_url
-from home.blocks import BodyBlock
+from home.blocks import ArticleBodyBlock
 from home.caching import html_cache, presence
 from home.caching.routing import language_codes_by_locale_id
 from home.caching.visibility import CachedViewRestrictionsMixin, PublicPageManager
@@ -166,7 +166,7 @@ class ArticlePage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
         blank=True,
         help_text=_("Alternative text for screen readers. Left empty: the image's own description."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
     source_name = models.CharField(_("source"), max_length=255, blank=True, help_text=_("e.g. 商务部网站"))
     source_url = models.URLField(_("source link"), blank=True)
     author = models.CharField(_("author"), max_length=255, blank=True)

@@ -4,7 +4,8 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -59,6 +60,18 @@ def _capacity(event) -> int | None:
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def with_places_left(self):
+        """
+        Each registration with `places_left`: the free places of its event in its attendance mode (None: no limit),
+        read in the same query (the registrations list offers "promote" only where the group fits).
+        """
+        taken = SeatCounter.objects.filter(event=OuterRef("event_id"), mode=OuterRef("attendance_mode"))
+        capacity = Case(
+            When(attendance_mode=AttendanceMode.ONLINE, then=F("event__capacity_online")),
+            default=F("event__capacity_onsite"),
+        )
+        return self.annotate(places_left=capacity - Coalesce(Subquery(taken.values("taken")[:1]), 0))
+
     def seat_summaries(self, events: list) -> list[SeatSummary]:
         """
         One summary per (Chinese source) event, in the given order: for the dashboard, the event's edit page and
@@ -165,6 +178,17 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def can_be_promoted(self) -> bool:
+        """Wait-listed, and its whole group fits in the places free now (no dead-end "promote" for the staff)."""
+        if self.status != self.Status.WAITLISTED:
+            return False
+        if hasattr(self, "places_left"):
+            left = self.places_left
+        else:
+            left = Registration.objects.with_places_left().filter(pk=self.pk).values_list("places_left", flat=True)[0]
+        return left is None or left >= self.attendees
 
     @property
     def awaits_email_confirmation(self) -> bool:

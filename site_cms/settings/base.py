@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 import dj_database_url
 
@@ -224,9 +225,10 @@ LANGUAGES = [
     ("en", "English"),
 ]
 # Labels for the language switcher and the admin, lazily translated.
-LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
+LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": pgettext_lazy("language", "English")}
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin names the content languages in the staff member's language (中文 / 英文 in a Chinese admin).
+WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_LABELS[code]) for code, _name in LANGUAGES]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
@@ -300,6 +302,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No "upgrade available" banner fetched from wagtail.org: an English notice, and a call abroad on every dashboard.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar (a service abroad, over plain HTTP, blocked by the admin's CSP anyway): Wagtail draws
+# its default avatar; staff may upload their own.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The sign-in form with its password field labelled in the staff member's language (patches/login_form.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "patches.login_form.TranslatedLoginForm"
 
 # ------------------------------------------------------------------------------------------------
 # Serving pages: the HTML cache, compression, a CDN in front
