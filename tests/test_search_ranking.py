@@ -16,7 +16,7 @@ from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
 from home.search.backend import SearchBackend
 from home.search.chinese import segment_query
-from home.search.ranking import RankedSQLiteSearchQueryCompiler
+from home.search.ranking import RankedSQLiteAutocompleteQueryCompiler, RankedSQLiteSearchQueryCompiler
 from news.models import ArticlePage
 from tests.factories import locale, make_article, section
 
@@ -76,3 +76,28 @@ def test_scores_and_unordered_searches_take_the_vendor_path(ranked_articles):
     assert ids(scored) == ids(vendor.search(SEGMENTED, queryset).annotate_score("_score"))
     unordered = ours.search(QUERY, queryset, order_by_relevance=False)
     assert ids(unordered) == ids(vendor.search(SEGMENTED, queryset, order_by_relevance=False))
+
+
+def test_autocomplete_the_admins_page_search_ranks_the_same_for_every_window(ranked_articles):
+    """The admin's page search autocompletes (prefix matches): same hits, count and order as the vendor's."""
+    ours, vendor = backends()
+    queryset = ArticlePage.objects.filter(locale=locale("zh-hans"))
+    mine, theirs = ours.autocomplete(QUERY, queryset), vendor.autocomplete(SEGMENTED, queryset)
+    assert isinstance(mine.query_compiler, RankedSQLiteAutocompleteQueryCompiler)
+    assert mine.count() == theirs.count() >= 7
+    assert ids(mine) == ids(theirs)
+    for start, stop in [(0, 3), (2, 5), (5, 10)]:
+        assert ids(mine[start:stop]) == ids(theirs[start:stop])
+
+
+def test_a_facet_over_every_hit_still_counts(ranked_articles):
+    ours, vendor = backends()
+    queryset = ArticlePage.objects.filter(locale=locale("zh-hans"))
+    assert ours.autocomplete(QUERY, queryset).facet("content_type_id") == (
+        vendor.autocomplete(SEGMENTED, queryset).facet("content_type_id")
+    )
+
+
+def test_the_admins_page_search_finds_chinese_words(admin_client, ranked_articles):
+    html = admin_client.get("/admin/pages/search/", {"q": "跨境"}).content.decode()
+    assert "跨境电商第5篇" in html and "无关文章" not in html
