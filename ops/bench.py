@@ -144,6 +144,8 @@ def server_environment(url: str, html_cache: bool, port: int, workers: int = 2, 
         "DATABASE_URL": url,
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
         "HTML_CACHE_SECONDS": "300" if html_cache else "0",
+        # Listings' keys stay cached in both phases, as in production (an uncached page is an HTML-cache miss).
+        "LISTING_KEYS_CACHE_SECONDS": "300",
         "BENCH_TIMING": "1",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": "1",

@@ -11,10 +11,10 @@ says "up to date" until someone syncs each page by hand. The status report and t
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -59,12 +59,13 @@ class StatusRow:
     translation_id: int | None = None
     segments_total: int = 0
     segments_translated: int = 0
-    source_updated_at: datetime | None = None
-    target_published_at: datetime | None = None
     is_page: bool = True
     extra: dict = field(default_factory=dict)
-    # The latest turn of its review (home.editorial.models.TranslationReview), when there was one.
+    # The latest turn of its review (home.editorial.models.TranslationReview), when there was one, and whether
+    # that turn sent it back and it has not been published since (sent_back, computed with the state).
     review: TranslationReview | None = None
+    review_id: int | None = None
+    sent_back: bool = False
 
     @property
     def state_label(self) -> str:
@@ -87,7 +88,7 @@ class StatusRow:
 
     @property
     def changes_requested(self) -> bool:
-        return self.state != AWAITING_REVIEW and sent_back(self.review, self.target_published_at)
+        return self.state != AWAITING_REVIEW and self.sent_back
 
     @property
     def fully_translated(self) -> bool:
@@ -151,17 +152,26 @@ def awaits_review(review: TranslationReview | None, target: dict, changed_at) ->
     return changed_at is None or review.ready_at >= changed_at
 
 
-def page_state(target: dict | None, source_updated_at, source_published_at, review=None) -> str:
-    if target is None or target["alias_of_id"]:
-        return MISSING
-    changed_at = source_updated_at or source_published_at
-    if awaits_review(review, target, changed_at):
-        return AWAITING_REVIEW
-    if not target["live"]:
-        return IN_TRANSLATION
-    if changed_at and target["last_published_at"] and changed_at > target["last_published_at"]:
-        return OUT_OF_DATE
-    return UP_TO_DATE
+# A row per source page for one target locale, with what its state depends on compared in SQL (the same rules as
+# awaits_review, sent_back and page_state): one query however many pages, and nothing converted per row in Python
+# but ids, titles and flags. Tables are named from the models; the SQL is the same on SQLite and PostgreSQL.
+PAGE_ROWS_SQL = """
+SELECT p.id, p.title, p.draft_title, p.path, t.id, t.live, t.alias_of_id, s.id, x.id, r.id,
+    CASE WHEN {changed} IS NOT NULL AND t.last_published_at IS NOT NULL AND {changed} > t.last_published_at
+        THEN 1 ELSE 0 END,
+    CASE WHEN r.status = %(ready)s AND r.ready_at IS NOT NULL
+        AND NOT (t.last_published_at IS NOT NULL AND t.last_published_at > r.ready_at)
+        AND ({changed} IS NULL OR r.ready_at >= {changed}) THEN 1 ELSE 0 END,
+    CASE WHEN r.status = %(changes_requested)s AND r.reviewed_at IS NOT NULL
+        AND NOT (t.last_published_at IS NOT NULL AND t.last_published_at > r.reviewed_at) THEN 1 ELSE 0 END
+FROM {page} p
+LEFT JOIN {page} t ON t.translation_key = p.translation_key AND t.locale_id = %(target)s
+LEFT JOIN {source} s ON s.object_id = p.translation_key AND s.locale_id = %(source)s
+LEFT JOIN {translation} x ON x.source_id = s.id AND x.target_locale_id = %(target)s
+LEFT JOIN {review} r ON r.translation_id = x.id
+WHERE p.locale_id = %(source)s AND p.depth >= 2 AND p.alias_of_id IS NULL {section}
+ORDER BY p.path
+"""
 
 
 def page_rows(source: Locale, targets: list[Locale], section: str = "") -> list[StatusRow]:
@@ -171,65 +181,73 @@ def page_rows(source: Locale, targets: list[Locale], section: str = "") -> list[
     The segment progress is left out: it costs a count over every segment of every page, and only the rows on the
     screen show it (add_segment_progress).
     """
-    source_pages = Page.objects.filter(locale=source, depth__gte=2, alias_of__isnull=True)
-    if section:
-        source_pages = source_pages.filter(path__startswith=section)
-    pages = list(
-        source_pages.order_by("path").values(
-            "id", "title", "draft_title", "translation_key", "path", "last_published_at", "content_type_id"
-        )
+    sql = PAGE_ROWS_SQL.format(
+        changed="COALESCE(s.last_updated_at, p.last_published_at)",
+        page=connection.ops.quote_name(Page._meta.db_table),
+        source=connection.ops.quote_name(TranslationSource._meta.db_table),
+        translation=connection.ops.quote_name(Translation._meta.db_table),
+        review=connection.ops.quote_name(TranslationReview._meta.db_table),
+        section="AND p.path LIKE %(section)s" if section else "",
     )
-    # A subquery, not the list of thousands of keys as parameters (SQLite caps them; both plan a join better).
-    keys = source_pages.values("translation_key")
-    target_pages = {
-        (row["translation_key"], row["locale_id"]): row
-        for row in Page.objects.filter(translation_key__in=keys, locale__in=targets).values(
-            "id", "translation_key", "locale_id", "live", "last_published_at", "alias_of_id"
-        )
-    }
-    sources = {
-        row["object_id"]: row
-        for row in TranslationSource.objects.filter(object_id__in=keys, locale=source).values(
-            "id", "object_id", "last_updated_at"
-        )
-    }
-    source_ids = TranslationSource.objects.filter(object_id__in=keys, locale=source).values("id")
-    translations = {
-        (row["source_id"], row["target_locale_id"]): row["id"]
-        for row in Translation.objects.filter(source_id__in=source_ids).values("id", "source_id", "target_locale_id")
-    }
-    reviews = {
-        review.translation_id: review
-        # A subquery again: thousands of translation ids as parameters cost more than the join.
-        for review in TranslationReview.objects.filter(translation__source_id__in=source_ids).select_related(
-            "translator", "reviewer"
-        )
-    }
-    rows = []
     kind = str(_("Page"))
-    for locale in targets:
-        for page in pages:
-            target = target_pages.get((page["translation_key"], locale.pk))
-            translation_source = sources.get(page["translation_key"])
-            updated_at = translation_source["last_updated_at"] if translation_source else None
-            translation_id = translations.get((translation_source["id"], locale.pk)) if translation_source else None
-            review = reviews.get(translation_id)
-            rows.append(
-                StatusRow(
-                    title=page["draft_title"] or page["title"],
-                    kind=kind,
-                    locale=locale,
-                    state=page_state(target, updated_at, page["last_published_at"], review),
-                    section_key=page["path"][: PATH_STEP * SECTION_DEPTH],
-                    source_id=page["id"],
-                    target_id=target["id"] if target else None,
-                    translation_source_id=translation_source["id"] if translation_source else None,
-                    translation_id=translation_id,
-                    source_updated_at=updated_at,
-                    target_published_at=target["last_published_at"] if target else None,
-                    review=review,
+    rows, review_ids = [], set()
+    with connection.cursor() as cursor:
+        for locale in targets:
+            params = {
+                "source": source.pk,
+                "target": locale.pk,
+                "ready": TranslationReview.READY,
+                "changes_requested": TranslationReview.CHANGES_REQUESTED,
+                "section": f"{section}%",
+            }
+            cursor.execute(sql, params)
+            for record in cursor.fetchall():
+                (
+                    page_id,
+                    title,
+                    draft_title,
+                    path,
+                    target_id,
+                    live,
+                    alias_of,
+                    source_id,
+                    translation_id,
+                    review_id,
+                ) = record[:10]
+                outdated, awaiting, changes_requested = (bool(flag) for flag in record[10:])
+                if target_id is None or alias_of is not None:
+                    state = MISSING
+                elif awaiting:
+                    state = AWAITING_REVIEW
+                elif not live:
+                    state = IN_TRANSLATION
+                elif outdated:
+                    state = OUT_OF_DATE
+                else:
+                    state = UP_TO_DATE
+                if review_id is not None:
+                    review_ids.add(review_id)
+                rows.append(
+                    StatusRow(
+                        title=draft_title or title,
+                        kind=kind,
+                        locale=locale,
+                        state=state,
+                        section_key=path[: PATH_STEP * SECTION_DEPTH],
+                        source_id=page_id,
+                        target_id=target_id,
+                        translation_source_id=source_id,
+                        translation_id=translation_id,
+                        review_id=review_id,
+                        sent_back=changes_requested,
+                    )
                 )
-            )
+    if review_ids:
+        # Few rows have a review: its comment and people, read for those only.
+        reviews = TranslationReview.objects.select_related("translator", "reviewer").in_bulk(review_ids)
+        for row in rows:
+            if row.review_id is not None:
+                row.review = reviews.get(row.review_id)
     return rows
 
 
@@ -276,7 +294,6 @@ def snippet_rows(model: type, source: Locale, targets: list[Locale]) -> list[Sta
                     translation_source_id=translation_source["id"] if translation_source else None,
                     segments_total=total,
                     segments_translated=done,
-                    source_updated_at=translation_source["last_updated_at"] if translation_source else None,
                     is_page=False,
                     extra={"app_label": model._meta.app_label, "model_name": model._meta.model_name},
                 )

@@ -108,9 +108,11 @@ class SectionPage(CachedViewRestrictionsMixin, EditorialPageMixin, ChineseSearch
         else:
             event_view = ""
 
-        page_of_items = paginate(items, request.GET.get("page"))
+        listings = html_cache.listings(get_language())
+        # The keys in order from the shared cache until the listings change, unless the clock orders them (events).
+        page_of_items = paginate(items, request.GET.get("page"), keys_depend_on="" if event_view else listings)
         # Cached whole for anonymous visitors: until this language's listings change or an event starts or ends.
-        html_cache.depend_on(request, html_cache.listings(get_language()))
+        html_cache.depend_on(request, listings)
         html_cache.expire_at(request, next_event_change(ArticlePage.objects.all(), self.locale_id))
         recommended = everything.recommended()
         prefetch_categories(page_of_items.object_list, recommended)

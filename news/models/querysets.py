@@ -9,6 +9,7 @@ shown on a page are fetched together (`prefetch_categories`). Listings are order
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Min, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from wagtail.models import PageManager
 
 from home.caching import invalidation, request_cache
 from home.caching.visibility import PublicPageQuerySet
+from home.pagination import listings_keys
 
 from .categories import ArticleCategory
 
@@ -111,13 +113,23 @@ class ArticleQuerySet(PublicPageQuerySet):
         """Children of `parent` by a range of tree paths (the path index), not Wagtail's LIKE prefix."""
         return self.filter(depth=parent.depth + 1, path__range=(parent.path + "0000", parent.path + "ZZZZ"))
 
-    def latest_per_parent(self, parents: list, count: int) -> dict[int, list]:
-        """The `count` newest children of each parent page, in one query: {parent id: items, newest first}."""
+    def latest_per_parent(self, parents: list, count: int, keys_depend_on: str = "") -> dict[int, list]:
+        """
+        The `count` newest children of each parent page, in one query: {parent id: items, newest first}.
+
+        With `keys_depend_on`, each parent's newest keys come from the section listing's cached keys (the same
+        queryset, home.pagination.listing_keys) instead of a sort of the whole section per parent.
+        """
         if not parents:
             return {}
         newest = Q()
-        for parent in parents:
-            newest |= Q(pk__in=self.children_of(parent).values("pk")[:count])
+        children = [self.children_of(parent) for parent in parents]
+        if keys_depend_on and settings.LISTING_KEYS_CACHE_SECONDS:
+            for keys in listings_keys(children, keys_depend_on):
+                newest |= Q(pk__in=keys[:count])
+        else:
+            for queryset in children:
+                newest |= Q(pk__in=queryset.values("pk")[:count])
         by_path = {parent.path: parent.pk for parent in parents}
         latest: dict[int, list] = {pk: [] for pk in by_path.values()}
         for item in self.filter(newest):

@@ -50,7 +50,8 @@ def home_listings(context, home) -> dict:
     sections = {s.slug: s for s in shown_sections.only(*SECTION_FIELDS)}
     by_name = {slug.replace("-", "_"): page for slug, page in sections.items()}  # template-friendly keys
     everything = ArticlePage.objects.listing(home.locale_id)
-    latest = everything.latest_per_parent(list(sections.values()), HOME_LISTING_COUNT)
+    listings_dependency = html_cache.listings(get_language())
+    latest = everything.latest_per_parent(list(sections.values()), HOME_LISTING_COUNT, listings_dependency)
     listings = {"sections": by_name}
     newest = [item for items in latest.values() for item in items]
     lead = max(newest, key=lambda item: (item.date, item.pk)) if newest else None
@@ -72,6 +73,6 @@ def home_listings(context, home) -> dict:
     if lead is not None and lead.cover_image_id:
         lead.cover_image = Image.objects.filter(pk=lead.cover_image_id).first()
     request = context.get("request")
-    html_cache.depend_on(request, html_cache.listings(get_language()))
+    html_cache.depend_on(request, listings_dependency)
     html_cache.expire_at(request, next_event_change(ArticlePage.objects.all(), home.locale_id))
     return listings

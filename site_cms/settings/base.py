@@ -313,6 +313,10 @@ WAGTAILADMIN_USER_LOGIN_FORM = "patches.login_form.TranslatedLoginForm"
 # ------------------------------------------------------------------------------------------------
 # Longest life of a cached page (changes clear it at once; event times end it earlier); 0 turns it off.
 HTML_CACHE_SECONDS = int(os.environ.get("HTML_CACHE_SECONDS", "300"))
+# How long a listing's keys in order stay in the shared cache (cleared with the listings; home/pagination.py): a
+# page the HTML cache does not hold (a first visit after a publish, a visitor with cookies) skips counting and
+# sorting the section. 0 turns it off.
+LISTING_KEYS_CACHE_SECONDS = int(os.environ.get("LISTING_KEYS_CACHE_SECONDS", str(HTML_CACHE_SECONDS)))
 # Seconds a proxy in front (nginx's micro-cache, ops/nginx/cdats.conf) may keep a page the HTML cache keeps: sent as
 # X-Accel-Expires on those pages only (never a form, a session or the admin); 0 sends none.
 EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "1"))

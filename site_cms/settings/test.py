@@ -41,6 +41,7 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cdats-test-private-"))
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 # No HTML cache unless a test turns it on: most tests change rows directly and read the page again.
 HTML_CACHE_SECONDS = 0
+LISTING_KEYS_CACHE_SECONDS = 0
 # E-mails are sent in the request (the outbox is checked right after a submission); the worker's own tests
 # switch the background backend to the database.
 TASKS = {
