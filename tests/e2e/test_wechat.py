@@ -10,6 +10,7 @@ does once it has accepted the signature.
 
 import hashlib
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -62,6 +63,16 @@ def open_article(context) -> tuple:
     return page, requests
 
 
+def wait_until(page, expression: str, timeout_s: float = 10) -> None:
+    """Poll `expression` from outside the page. Not `page.wait_for_function`: that evaluates its string inside
+    the page with `eval`, which the site's Content-Security-Policy (script-src 'self') rightly refuses."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s} s: {expression}")
+        page.wait_for_timeout(50)
+
+
 def meta(page, selector: str) -> str:
     return page.locator(selector).get_attribute("content")
 
@@ -70,7 +81,7 @@ def test_wechat_share_card_is_configured_with_the_fakes_signature(site, browser,
     context = browser.new_context(base_url=site.base_url, user_agent=WECHAT_UA, locale="zh-CN", **PHONE)
     try:
         page, requests = open_article(context)
-        page.wait_for_function("window.__wechat && window.__wechat.appMessage !== null")
+        wait_until(page, "window.__wechat && window.__wechat.appMessage !== null")
         recorded = page.evaluate("window.__wechat")
         config = recorded["config"]
         # Signed over the URL as the browser has it, without the fragment, with the ticket the fake issued.
