@@ -171,8 +171,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for the lock instead of failing at once; IMMEDIATE takes the write lock at BEGIN,
-    # which is what makes capacity checks safe under concurrent submissions.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    # which is what makes capacity checks safe under concurrent submissions. Write-ahead logging lets
+    # readers go on while a writer works: with SQLite's default rollback journal a long import batch (or
+    # any large transaction, once its pages spill to the file) locks every reader out until it commits,
+    # so the admin and the site stall behind `populate_bulk`. The mode is stored in the file; setting it
+    # again is a no-op. `synchronous` stays FULL: a confirmed submission survives a power cut.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 
 # ------------------------------------------------------------------------------------------------
 # Cache: one that every worker and every server shares (rate limits, spent form timestamps, the admin
