@@ -17,6 +17,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from home.content.bulk_translations import TABLES_WRITTEN, translate_pages
 from home.content.glossary import build_body
 from home.content.loader import ContentLoader
@@ -70,10 +72,11 @@ class BulkNewsBuilder(ContentLoader):
         return [slug for slug in slugs if slug not in existing]
 
     def untranslated(self, slug_prefix: str) -> list[ArticlePage]:
-        english = ArticlePage.objects.filter(locale=self.target_locale, slug__startswith=slug_prefix)
-        translated = set(english.values_list("translation_key", flat=True))
-        chinese = ArticlePage.objects.filter(locale=self.source_locale, slug__startswith=slug_prefix)
-        return [page.specific for page in chinese.order_by("path") if page.translation_key not in translated]
+        # Compared in SQL: loading every demo page to find none missing cost seconds at 13,000 articles.
+        english = Page.objects.filter(locale=self.target_locale, slug__startswith=slug_prefix)
+        chinese = Page.objects.filter(locale=self.source_locale, slug__startswith=slug_prefix)
+        missing = chinese.exclude(translation_key__in=english.values("translation_key")).order_by("path")
+        return list(missing.specific())
 
     # -- items -----------------------------------------------------------------------------------
     def build_articles(self, count: int, progress: Progress) -> int:

@@ -145,6 +145,12 @@ PATCHED_CODE = (
         "2a98d3b297d8c957b0136655e1c9b962a21220236efef07a305d38b6cb8e9661",
         "patches/localize_listing_buttons.py",
     ),
+    # Wagtail's page table constructor, as patches.localize_listing_buttons keeps it before wrapping it.
+    PatchedCode(
+        "patches.localize_listing_buttons.wagtail_page_table_init",
+        "caadb33213322859435a6bcfdf704eacb9aaad30592630e3705b09fed2a35000",
+        "patches/localize_listing_buttons.py",
+    ),
     PatchedCode(
         "wagtail_localize.views.edit_translation.download_pofile",
         "371c1269e5dd0ba9bd1fa83723a324cfad0420f26f36e8d09687c55458771e15",

@@ -99,3 +99,23 @@ def test_the_explorers_translation_buttons_are_wagtail_localizes(admin_user):
         assert [(b.label, b.url) for b in ours] == [(b.label, b.url) for b in theirs], page
     urls = [button.url for button in localize_listing_buttons.page_listing_more_buttons(translated, admin_user)]
     assert len(urls) == 1 and urls[0].startswith("/admin/localize/update/")  # translated: only "Sync"
+
+
+def test_each_row_of_a_listing_gets_its_own_translation_buttons(admin_client):
+    """In the explorer and in a search listing a page beside its translation, every row's buttons are its own."""
+    untranslated = make_article(section("news"), title="列表按钮未翻译文章")
+    translated = make_article(section("news"), title="列表按钮已翻译文章 zqxj")
+    english = translate_to_english(translated, {"列表按钮已翻译文章 zqxj": "Listing buttons zqxj"})
+
+    def buttons(url: str, page) -> tuple[bool, bool]:
+        html = admin_client.get(url).content.decode()
+        row = html[html.index(f'id="page_{page.pk}_title"') :]
+        row = row[: row.index("</tr>")]
+        return f"/admin/localize/submit/page/{page.pk}/" in row, "/admin/localize/update/" in row
+
+    explorer = f"/admin/pages/{section('news').pk}/"
+    assert buttons(explorer, untranslated) == (True, False)  # translate, nothing to sync
+    assert buttons(explorer, translated) == (False, True)  # every locale has it; its source syncs
+    search = "/admin/pages/search/?q=zqxj"  # the Chinese page and its English translation
+    assert buttons(search, translated) == (False, True)
+    assert buttons(search, english) == (False, False)  # same translation key, but not a source

@@ -46,3 +46,18 @@ def test_builds_bilingual_demo_pages_idempotently(client, django_capture_on_comm
         populate(articles=3, events=2, members=2)
     assert ArticlePage.objects.filter(slug__startswith="demo-bulk-").count() == 10
     assert MemberUnit.objects.filter(name_en__startswith="Sample Member 0").count() == 2
+
+
+@override_settings(SITE_DEMO_CONTENT=True)
+def test_a_later_run_translates_what_an_interrupted_one_left_in_chinese(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        populate(articles=3, events=2, members=0)
+    bulk = ArticlePage.objects.filter(slug__startswith="demo-bulk-")
+    bulk.filter(locale__language_code="en", slug__in=["demo-bulk-article-0002", "demo-bulk-event-0001"]).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        populate(articles=3, events=2, members=0)
+    english = bulk.filter(locale__language_code="en")
+    assert sorted(english.values_list("slug", flat=True)) == sorted(
+        bulk.filter(locale__language_code="zh-hans").values_list("slug", flat=True)
+    )
+    assert english.count() == 5 and all(page.live for page in english)

@@ -14,6 +14,8 @@ from django.contrib.auth.models import AbstractUser
 from django.template.loader import get_template
 from django.urls import resolve, reverse
 
+from wagtail.admin.ui.tables.pages import PageTable
+from wagtail.admin.views.pages.listing import PageListingMixin
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 from wagtail_localize.views import edit_translation
@@ -22,7 +24,15 @@ import pytest
 from axes.models import AccessAttempt
 
 from home.editorial.prefill import PREFILL_TOOL
-from patches import admin_titles, axes_titles, localize_views, segment_labels, two_factor, user_names
+from patches import (
+    admin_titles,
+    axes_titles,
+    localize_listing_buttons,
+    localize_views,
+    segment_labels,
+    two_factor,
+    user_names,
+)
 from patches.vendor import (
     COPIED_TEMPLATES,
     PATCHED_CODE,
@@ -92,6 +102,11 @@ def test_the_checked_snippet_and_po_views_answer_at_wagtail_localize_urls():
 
 def test_the_root_title_patch_is_installed():
     assert Page.get_admin_display_title is admin_titles.get_admin_display_title
+
+
+def test_the_listing_buttons_patch_notes_the_rows_of_wagtails_page_tables():
+    assert PageTable.__init__ is localize_listing_buttons.page_table_init
+    assert PageListingMixin.table_class is PageTable  # the explorer, the page search, the Articles listing
 
 
 def test_the_lockout_name_patch_is_installed():
