@@ -1,8 +1,6 @@
 """`manage.py populate_bulk`: demo content at the original site's size, for benchmarks and load tests."""
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management import call_command
@@ -12,22 +10,6 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from tqdm import tqdm
-
-
-@contextmanager
-def no_query_log() -> Iterator[None]:
-    """
-    Django's query log off while the pages are written, whatever DEBUG says. Under DEBUG (the development
-    settings, where demo content is built) every query is logged with its parameters quoted, which on SQLite is one
-    more query per statement over every parameter of a batched INSERT: about a third of the import's CPU. Nothing
-    here reads the log; the setting is restored afterwards (tests call the command inside their process).
-    """
-    debug = settings.DEBUG
-    settings.DEBUG = False
-    try:
-        yield
-    finally:
-        settings.DEBUG = debug
 
 
 class Command(BaseCommand):
@@ -61,9 +43,8 @@ class Command(BaseCommand):
         done = []
         pages_before = Page.objects.count()
         started, cpu_started = time.perf_counter(), time.process_time()
-        with no_query_log():
-            for builder in hooks.get_hooks("register_bulk_content_builder"):
-                done += builder(options, progress)
+        for builder in hooks.get_hooks("register_bulk_content_builder"):
+            done += builder(options, progress)
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         # The planner's statistics for the new size, exact, as the scheduler's daily job would bring them (the
         # batches refreshed them from samples as they went).
