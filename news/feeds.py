@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from home.absolute_urls import absolute_url
 from home.caching import html_cache
 from home.caching.routing import locale_for
+from home.pagination import LateRowPaginator
 
 from .models import ArticlePage, Category, SectionPage
 
@@ -55,7 +56,10 @@ class SectionFeed(Feed):
         items = ArticlePage.objects.listing(obj["section"].locale_id).children_of(obj["section"]).with_categories()
         if obj["category"]:
             items = items.filter(article_categories__category=obj["category"]).distinct()
-        return items[:FEED_LENGTH]
+        # The newest keys in order from the shared cache, as the section's listing reads them: sorting a section
+        # of 13,000 articles by date for the newest 20 cost ~50 ms on SQLite.
+        listings = html_cache.listings(get_language())
+        return LateRowPaginator(items, FEED_LENGTH, keys_depend_on=listings).page(1).object_list
 
     def item_title(self, item) -> str:
         return item.title

@@ -1,7 +1,7 @@
 """
-Section listings and the home page read a listing's keys in order from the shared cache (home.pagination): the
-count and a page's keys cost no scan of the section, and every publish or unpublish shows at once, as with the
-HTML cache.
+Section listings, their feeds and the home page read a listing's keys in order from the shared cache
+(home.pagination): the count and a page's keys cost no scan of the section, and every publish or unpublish shows at
+once, as with the HTML cache.
 """
 
 from django.db import connection
@@ -15,6 +15,7 @@ from tests.factories import make_article, section
 pytestmark = pytest.mark.django_db
 keys_cached = override_settings(LISTING_KEYS_CACHE_SECONDS=300)
 LISTING = "/zh-hans/news/"
+FEED = "/zh-hans/feeds/news.xml"
 
 
 def scans_of_the_section(client, path: str) -> int:
@@ -25,6 +26,13 @@ def scans_of_the_section(client, path: str) -> int:
     return sum(1 for query in queries if listing_keys in query["sql"] or "COUNT(" in query["sql"])
 
 
+def sorts_of_the_section(client, path: str) -> int:
+    """The queries that sort articles newest first (a page with no other list of articles than the section's)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return sum(1 for query in queries if 'ORDER BY "news_articlepage"."date" DESC' in query["sql"])
+
+
 @keys_cached
 def test_the_keys_are_read_once_then_come_from_the_cache(client):
     for number in range(12):
@@ -32,10 +40,12 @@ def test_the_keys_are_read_once_then_come_from_the_cache(client):
     client.get(LISTING)
     assert scans_of_the_section(client, LISTING) == 0
     assert scans_of_the_section(client, LISTING + "?page=2") == 0
+    client.get(FEED)
+    assert scans_of_the_section(client, FEED) == sorts_of_the_section(client, FEED) == 0  # the listing's keys
 
 
 @keys_cached
-@pytest.mark.parametrize("path", [LISTING, "/zh-hans/"])
+@pytest.mark.parametrize("path", [LISTING, "/zh-hans/", FEED])
 def test_a_publish_and_an_unpublish_show_at_once(client, path):
     client.get(path)
     article = make_article(section("news"), title="刚刚发布的新闻", day=None)
