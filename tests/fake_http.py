@@ -1,36 +1,31 @@
-"""A JSON HTTP server on 127.0.0.1 in a thread, for faking vendors' APIs (machine translation) in tests."""
+"""HTTP servers on 127.0.0.1 in a thread, for faking vendors' APIs (machine translation, WeChat) in tests."""
 
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-class FakeServer:
+class LocalHTTPServer:
     """
-    `with FakeServer(handle) as server:` serves on server.url; `handle(handler, body)` returns
-    (status, json payload). Every request is kept in `requests` as (method, path, headers, body).
+    `with LocalHTTPServer(respond) as server:` serves on server.url; `respond(handler, body)` returns (status,
+    content type, body bytes); the handler's `command`, `path` and `headers` describe the request.
     """
 
-    def __init__(self, handle):
-        self.requests = []
-        outer = self
-
+    def __init__(self, respond):
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
 
-            def respond(self):
+            def answer(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                outer.requests.append((self.command, self.path, dict(self.headers), body))
-                status, payload = handle(self, body)
-                data = json.dumps(payload).encode()
+                status, content_type, data = respond(self, body)
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_GET = do_POST = respond
+            do_GET = do_POST = answer
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -43,3 +38,20 @@ class FakeServer:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
+
+
+class FakeServer(LocalHTTPServer):
+    """
+    `with FakeServer(handle) as server:` serves on server.url; `handle(handler, body)` returns
+    (status, json payload). Every request is kept in `requests` as (method, path, headers, body).
+    """
+
+    def __init__(self, handle):
+        self.requests = []
+
+        def respond(handler, body):
+            self.requests.append((handler.command, handler.path, dict(handler.headers), body))
+            status, payload = handle(handler, body)
+            return status, "application/json", json.dumps(payload).encode()
+
+        super().__init__(respond)

@@ -16,10 +16,11 @@ import io
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image as PILImage
+
+from tests.fake_http import LocalHTTPServer
 
 APP_ID = "wx-fake-app-id"
 APP_SECRET = "fake-app-secret"
@@ -132,26 +133,10 @@ class FakeWeChat:
         self.tokens: list[str] = []
         self.tickets: list[str] = []
         self.errors: dict[str, list[int]] = {}
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def respond(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, content_type, data = outer.handle(self.command, self.path, self.headers, body)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = respond
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.http = LocalHTTPServer(
+            lambda handler, body: self.handle(handler.command, handler.path, handler.headers, body)
+        )
+        self.url = self.http.url
         self.images = {f"photo-{n}.jpg": image_bytes(COLOURS[n - 1]) for n in range(1, 6)}
         self.images |= {
             "cover-photos.jpg": image_bytes("#34495e", size=(90, 60)),
@@ -170,12 +155,11 @@ class FakeWeChat:
         ]
 
     def __enter__(self):
-        self.thread.start()
+        self.http.__enter__()
         return self
 
     def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.__exit__(*exc)
 
     # -- what tests change -----------------------------------------------------------------------
     def message(self, article_id: str) -> dict:
