@@ -8,6 +8,8 @@ from django.test import Client
 
 import pytest
 
+from tests.fake_wechat import FakeWeChat, configure
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -34,3 +36,11 @@ def admin_client(db, django_user_model):
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def wechat(settings):
+    """The fake WeChat API (tests/fake_wechat.py), running, with the site's WeChat settings pointing at it."""
+    with FakeWeChat() as fake:
+        configure(settings, fake)
+        yield fake

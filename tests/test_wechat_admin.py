@@ -14,20 +14,13 @@ import pytest
 from news.models import ArticlePage
 from tests.editorial import chinese_admin
 from tests.factories import section
-from tests.fake_wechat import BROKEN_ID, PHOTOS_ID, TABLE_ID, UPDATE_TIMES, FakeWeChat, configure
+from tests.fake_wechat import BROKEN_ID, PHOTOS_ID, TABLE_ID, UPDATE_TIMES
 from wechat.models import WeChatArticleImport
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/wechat/import/"
 NEWS_EDITORS = "新闻资讯编辑 · News editors"
-
-
-@pytest.fixture
-def wechat(settings):
-    with FakeWeChat() as fake:
-        configure(settings, fake)
-        yield fake
 
 
 @pytest.fixture

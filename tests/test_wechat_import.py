@@ -17,19 +17,12 @@ import pytest
 
 from news.models import ArticlePage
 from tests.factories import section
-from tests.fake_wechat import BROKEN_ID, PHOTOS_ID, TABLE_ID, FakeWeChat, configure
+from tests.fake_wechat import BROKEN_ID, PHOTOS_ID, TABLE_ID
 from wechat.models import WeChatArticleImport
 
 pytestmark = pytest.mark.django_db
 
 Image = get_image_model()
-
-
-@pytest.fixture
-def wechat(settings):
-    with FakeWeChat() as fake:
-        configure(settings, fake)
-        yield fake
 
 
 def run(*args: str, fails: bool = False) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import make_article, section
-from tests.fake_wechat import APP_ID, FakeWeChat, configure
+from tests.fake_wechat import APP_ID
 from wechat import credentials
 from wechat.signature import signature
 
@@ -25,13 +25,6 @@ WECHAT_UA = (
 )
 DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36"
 CONFIG_URL = "/wechat/js-sdk-config/"
-
-
-@pytest.fixture
-def wechat(settings):
-    with FakeWeChat() as fake:
-        configure(settings, fake)
-        yield fake
 
 
 @pytest.fixture
